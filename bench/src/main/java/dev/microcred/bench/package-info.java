@@ -1,0 +1,2 @@
+/** microcred bench. */
+package dev.microcred.bench;

@@ -1,0 +1,2 @@
+/** microcred cli. */
+package dev.microcred.cli;

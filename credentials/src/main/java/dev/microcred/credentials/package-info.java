@@ -1,0 +1,2 @@
+/** microcred credentials. */
+package dev.microcred.credentials;

@@ -1,0 +1,2 @@
+/** microcred crypto. */
+package dev.microcred.crypto;

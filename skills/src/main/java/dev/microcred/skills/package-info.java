@@ -1,0 +1,2 @@
+/** microcred skills. */
+package dev.microcred.skills;

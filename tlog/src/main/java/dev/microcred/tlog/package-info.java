@@ -1,0 +1,2 @@
+/** microcred tlog. */
+package dev.microcred.tlog;
