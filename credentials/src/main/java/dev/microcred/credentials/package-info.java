@@ -1,2 +1,0 @@
-/** microcred credentials. */
-package dev.microcred.credentials;
