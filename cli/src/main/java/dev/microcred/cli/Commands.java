@@ -1,0 +1,13 @@
+package dev.microcred.cli;
+
+import java.util.List;
+
+/** The subcommands of {@code microcred}, in the order {@code --help} lists them. */
+final class Commands {
+    private Commands() {
+    }
+
+    static List<Object> all() {
+        return List.of();
+    }
+}
