@@ -4,7 +4,8 @@ import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 
 /**
- * The {@code did:key} method (W3C CCG did:key v0.7): {@code did:key:<Multikey>}; the single verification
+ * The {@code did:key} method (W3C CCG did:key v0.7) for Ed25519 ({@code z6Mk...}) and P-256 ({@code zDn...})
+ * keys: {@code did:key:<Multikey>}; the single verification
  * method's id is the DID followed by {@code #<Multikey>}. Resolution is offline. Stateless.
  */
 public final class DidKey {

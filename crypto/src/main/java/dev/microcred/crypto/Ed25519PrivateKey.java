@@ -10,7 +10,9 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * An Ed25519 private key: the 32-byte seed of RFC 8032 §5.1.5 and its public key. Signing goes through
  * BouncyCastle's {@code rfc8032.Ed25519}. Immutable and thread-safe; {@link #toString()} reveals nothing.
  */
-public final class Ed25519PrivateKey {
+public final class Ed25519PrivateKey implements Signer {
+    /** The JWS algorithm name for Ed25519 (RFC 8037 §3.1). */
+    public static final String JWS_ALGORITHM = "EdDSA";
     public static final int SEED_LENGTH = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
     private final byte[] seed;
@@ -43,13 +45,21 @@ public final class Ed25519PrivateKey {
         return new Ed25519PrivateKey(seed.clone());
     }
 
+    /** {@value #JWS_ALGORITHM} (RFC 8037 §3.1). */
+    @Override
+    public String jwsAlgorithm() {
+        return JWS_ALGORITHM;
+    }
+
     /** The 64-byte signature of {@code message} (RFC 8032 §5.1.6, pure Ed25519). */
+    @Override
     public byte[] sign(byte[] message) {
         byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
         Ed25519.sign(seed, 0, publicKey, 0, message, 0, message.length, signature, 0);
         return signature;
     }
 
+    @Override
     public Ed25519PublicKey publicKey() {
         return pub;
     }

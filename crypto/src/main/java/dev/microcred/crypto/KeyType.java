@@ -6,6 +6,6 @@ public enum KeyType {
     ED25519,
     /** NIST P-256 / secp256r1; multicodec {@code p256-pub} 0x1200 (compressed point). */
     P256,
-    /** RSA, for verifying RS256 JWS only. */
+    /** RSA (RS256 JWS: RSASSA-PKCS1-v1_5 with SHA-256), modulus 2048 bits or more; no Multikey form. */
     RSA
 }

@@ -6,11 +6,13 @@ import java.util.Arrays;
 
 /**
  * W3C Controlled Identifiers "Multikey" encoding of public keys: multibase base58-btc of a multicodec
- * varint prefix followed by the raw key. Ed25519 keys ({@code 0xed 0x01}) start {@code z6Mk}.
- * Ed25519 and the other key types are told apart by their multicodec prefix.
+ * varint prefix followed by the raw key. Ed25519 keys ({@code ed25519-pub} 0xed, varint {@code 0xed 0x01}, 32
+ * bytes) start {@code z6Mk}; P-256 keys ({@code p256-pub} 0x1200, varint {@code 0x80 0x24}, 33-byte compressed
+ * point) start {@code zDn}. RSA keys have no Multikey form here. Stateless.
  */
 public final class Multikey {
     static final byte[] ED25519_PUB = {(byte) 0xed, 0x01};
+    static final byte[] P256_PUB = {(byte) 0x80, 0x24};
 
     private Multikey() {
     }
@@ -19,6 +21,7 @@ public final class Multikey {
     public static String encode(PublicKey key) {
         byte[] prefix = switch (key.type()) {
             case ED25519 -> ED25519_PUB;
+            case P256 -> P256_PUB;
             default -> throw new MicrocredException(Problem.UNSUPPORTED,
                     "no Multikey encoding for " + key.type() + " keys");
         };
@@ -33,6 +36,14 @@ public final class Multikey {
         byte[] data = Multibase.decode(publicKeyMultibase);
         if (startsWith(data, ED25519_PUB)) {
             return Ed25519PublicKey.of(Arrays.copyOfRange(data, ED25519_PUB.length, data.length));
+        }
+        if (startsWith(data, P256_PUB)) {
+            byte[] point = Arrays.copyOfRange(data, P256_PUB.length, data.length);
+            if (point.length != P256PublicKey.COMPRESSED_LENGTH) {
+                throw new MicrocredException(Problem.INVALID_KEY,
+                        "a p256-pub Multikey holds a 33-byte compressed point, not " + point.length + " bytes");
+            }
+            return P256PublicKey.of(point);
         }
         throw new MicrocredException(Problem.UNSUPPORTED,
                 "unsupported multicodec key type in " + abbreviate(publicKeyMultibase));
