@@ -1,0 +1,75 @@
+package dev.microcred.credentials.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The validity window check (VC Data Model 2.0 §4.9 "Validity Period"; VC 1.1 {@code issuanceDate} and
+ * {@code expirationDate}): the instant of verification must lie in [{@code validFrom}, {@code validUntil}].
+ * Dates are XML Schema dateTimeStamp values (an offset is required; a missing offset is read as UTC and
+ * warned about).
+ */
+final class ValidityWindow {
+    static final String NAME = "validity";
+
+    private ValidityWindow() {
+    }
+
+    static Check check(ObjectNode credential, Instant at) {
+        boolean v1 = credential.has("issuanceDate") && !credential.has("validFrom");
+        String fromField = v1 ? "issuanceDate" : "validFrom";
+        String untilField = credential.has("validUntil") || !credential.has("expirationDate")
+                ? "validUntil" : "expirationDate";
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("checkedAt", at.toString());
+        Instant from;
+        Instant until;
+        try {
+            from = instant(credential.get(fromField));
+            until = instant(credential.get(untilField));
+        } catch (DateTimeParseException e) {
+            return Check.failed(NAME, Outcome.INVALID, "a validity date is not an ISO 8601 date-time: "
+                    + e.getParsedString());
+        }
+        if (from != null) {
+            values.put(fromField, from.toString());
+        }
+        if (until != null) {
+            values.put(untilField, until.toString());
+        }
+        if (from != null && until != null && until.isBefore(from)) {
+            return Check.failed(NAME, Outcome.INVALID, fromField + " is after " + untilField, values);
+        }
+        if (from != null && at.isBefore(from)) {
+            return Check.failed(NAME, Outcome.NOT_YET_VALID, "not valid before " + from, values);
+        }
+        if (until != null && at.isAfter(until)) {
+            return Check.failed(NAME, Outcome.EXPIRED, "expired on " + until, values);
+        }
+        String detail = until == null
+                ? (from == null ? "no validity period stated" : "valid since " + from + ", no expiry")
+                : "valid from " + (from == null ? "(unstated)" : from) + " until " + until;
+        return Check.passed(NAME, detail, values);
+    }
+
+    static Instant instant(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw new DateTimeParseException("not a string", node.toString(), 0);
+        }
+        String text = node.asText();
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            // no offset: read as UTC (XML Schema dateTime without timezone)
+            return java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC);
+        }
+    }
+}
