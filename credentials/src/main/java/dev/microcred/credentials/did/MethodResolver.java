@@ -57,7 +57,7 @@ public final class MethodResolver {
             throw new MicrocredException(Problem.KEY_NOT_FOUND, "no verification method given");
         }
         if (methodId.startsWith(DidKey.PREFIX)) {
-            return new ResolvedMethod(DidKey.resolve(methodId), ALL_RELATIONSHIPS);
+            return new ResolvedMethod(DidKey.resolve(methodId), ALL_RELATIONSHIPS, ResolvedMethod.Source.DID_KEY);
         }
         String base = stripFragment(methodId);
         URI documentUrl;
@@ -72,8 +72,32 @@ public final class MethodResolver {
             throw new MicrocredException(Problem.KEY_NOT_FOUND, "verification method is not a DID URL or URL: "
                     + methodId);
         }
-        ObjectNode document = document(base, documentUrl);
+        ObjectNode document;
+        try {
+            document = document(base, documentUrl);
+        } catch (MicrocredException e) {
+            ResolvedMethod fromFragment = fragmentKey(base, methodId);
+            if (fromFragment != null && !base.startsWith("did:")) {
+                return fromFragment;
+            }
+            throw e;
+        }
         return find(document, base, methodId);
+    }
+
+    /** The 1EdTech convention: {@code https://issuer.example/id#z6Mk...} carries the key in its fragment. */
+    private static ResolvedMethod fragmentKey(String base, String methodId) {
+        int hash = methodId.indexOf('#');
+        if (hash < 0 || hash == methodId.length() - 1 || methodId.charAt(hash + 1) != 'z') {
+            return null;
+        }
+        try {
+            PublicKey key = Multikey.decode(methodId.substring(hash + 1));
+            return new ResolvedMethod(new VerificationMethod(methodId, base, key), Set.of(),
+                    ResolvedMethod.Source.URL_FRAGMENT);
+        } catch (MicrocredException e) {
+            return null;
+        }
     }
 
     private ObjectNode document(String base, URI url) {
@@ -125,7 +149,8 @@ public final class MethodResolver {
                     "the document of " + base + " has no verification method " + methodId);
         }
         String controller = method.path("controller").asText(document.path("id").asText(base));
-        return new ResolvedMethod(new VerificationMethod(methodId, controller, key(method, methodId)), relationships);
+        return new ResolvedMethod(new VerificationMethod(methodId, controller, key(method, methodId)), relationships,
+                ResolvedMethod.Source.DOCUMENT);
     }
 
     private static JsonNode findIn(JsonNode list, String base, String methodId) {

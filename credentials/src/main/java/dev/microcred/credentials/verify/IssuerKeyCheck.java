@@ -7,9 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Does the issuer control the key that signed? (VC Data Integrity §4.6 step "the controller of the
- * verification method is the issuer"; did:key and did:web verification relationships.) The method's
- * controller must be the credential's issuer and the issuer must list it under {@code assertionMethod}.
+ * Does the issuer control the key that signed? (VC Data Integrity §4.6 "the controller of the verification
+ * method is the issuer"; DID Core §5.3.1 assertionMethod.)
+ *
+ * <ul>
+ *   <li>An issuer identified by a DID must be the method's controller and list it under
+ *       {@code assertionMethod}; anything else is {@link Outcome#INVALID}.</li>
+ *   <li>An HTTPS issuer whose key document could be read is held to the same rule.</li>
+ *   <li>An HTTPS issuer whose key was taken from the verification method URL's fragment, or an issuer whose
+ *       id cannot be resolved at all ({@code urn:uuid:...}), cannot be tied to the key: the check passes with
+ *       a warning saying so, because the signature then proves integrity, not authorship.</li>
+ * </ul>
  */
 final class IssuerKeyCheck {
     static final String NAME = "issuer-key";
@@ -33,8 +41,26 @@ final class IssuerKeyCheck {
         values.put("issuer", issuer);
         values.put("verificationMethod", method.method().id());
         values.put("controller", controller);
+        values.put("keySource", method.source().name().toLowerCase().replace('_', '-'));
         if (issuer.isEmpty()) {
             return Check.failed(NAME, Outcome.INVALID, "the credential names no issuer", values);
+        }
+        boolean resolvableIssuer = issuer.startsWith("did:") || issuer.startsWith("https://")
+                || issuer.startsWith("http://");
+        if (!resolvableIssuer) {
+            return new Check(NAME, Check.Status.WARNING, "the issuer id " + issuer
+                    + " cannot be resolved, so the signing key (controlled by " + controller
+                    + ") cannot be tied to the issuer: the signature proves integrity, not authorship", values, null);
+        }
+        if (method.source() == ResolvedMethod.Source.URL_FRAGMENT) {
+            if (!issuer.equals(controller)) {
+                return Check.failed(NAME, Outcome.INVALID,
+                        "the signing key is published under " + controller + ", not under the issuer " + issuer,
+                        values);
+            }
+            return new Check(NAME, Check.Status.WARNING, "the key was read from the verification method URL itself;"
+                    + " the issuer's document at " + issuer + " could not confirm that the issuer controls it",
+                    values, null);
         }
         if (!issuer.equals(controller)) {
             return Check.failed(NAME, Outcome.INVALID,
