@@ -1,0 +1,172 @@
+package dev.microcred.credentials.jsonld;
+
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdOptions;
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.processor.ExpansionProcessor;
+import com.apicatalog.jsonld.processor.ToRdfProcessor;
+import com.apicatalog.rdf.api.RdfQuadConsumer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.microcred.core.MicrocredException;
+import dev.microcred.core.Problem;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * JSON-LD 1.1 expansion and deserialization to RDF in <em>safe mode</em>, through titanium with only the contexts
+ * of a {@link BundledContextLoader}. Safe mode turns everything that would make an RDF-based signature silently
+ * cover less than the JSON says into {@link Problem#JSONLD_ERROR}:
+ * <ul>
+ * <li>a term that the active context does not define (titanium's undefined terms policy {@code Fail});</li>
+ * <li>a property, {@code @type} or {@code @id} that does not expand to an absolute IRI or blank node identifier
+ * (there is no base IRI, so a relative IRI would be dropped by deserialization, JSON-LD 1.1 API §8.1 step
+ * 1.4.2 / §8.2);</li>
+ * <li>a redefinition of a protected term (JSON-LD 1.1 §4.1.11), and any other JSON-LD processing error.</li>
+ * </ul>
+ * An unknown context is {@link Problem#UNKNOWN_CONTEXT}. Immutable and thread-safe.
+ */
+public final class JsonLdProcessor {
+    private static final JsonLdProcessor STANDARD = new JsonLdProcessor(BundledContextLoader.standard());
+    // RFC 3987 scheme, then no character that N-Quads IRIREF excludes (titanium drops such IRIs silently)
+    private static final Pattern ABSOLUTE_IRI = Pattern.compile("^[A-Za-z][A-Za-z0-9+.\\-]*:[^\\x00-\\x20<>\"{}|^`\\\\]*$");
+
+    private final BundledContextLoader contexts;
+
+    public JsonLdProcessor(BundledContextLoader contexts) {
+        this.contexts = Objects.requireNonNull(contexts, "contexts");
+    }
+
+    /** The processor over {@link BundledContextLoader#standard()}. */
+    public static JsonLdProcessor standard() {
+        return STANDARD;
+    }
+
+    public BundledContextLoader contexts() {
+        return contexts;
+    }
+
+    /** Expands {@code document} (JSON-LD 1.1 API §5.1) in safe mode; the result is checked as described above. */
+    public JsonArray expand(ObjectNode document) {
+        JsonArray expanded;
+        try {
+            JsonDocument input = JsonDocument.of((JsonObject) JakartaJson.of(document));
+            expanded = ExpansionProcessor.expand(input, options(), false);
+        } catch (JsonLdError e) {
+            throw translate(e);
+        }
+        for (JsonValue node : expanded) {
+            checkExpanded(node);
+        }
+        return expanded;
+    }
+
+    /** Expands {@code document} in safe mode and emits its RDF dataset (JSON-LD 1.1 API §8.1) to {@code quads}. */
+    public void toRdf(ObjectNode document, RdfQuadConsumer quads) {
+        JsonArray expanded = expand(document);
+        try {
+            ToRdfProcessor.toRdf(quads, expanded, options());
+        } catch (JsonLdError e) {
+            throw translate(e);
+        }
+    }
+
+    private JsonLdOptions options() {
+        JsonLdOptions options = new JsonLdOptions(contexts);
+        options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
+        options.setBase(null);
+        options.setOrdered(false);
+        return options;
+    }
+
+    private static MicrocredException translate(JsonLdError e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof MicrocredException m) {
+            return m;
+        }
+        String message = e.getMessage() == null ? e.getCode().name() : e.getMessage();
+        return new MicrocredException(Problem.JSONLD_ERROR,
+                "JSON-LD error " + e.getCode().name().toLowerCase().replace('_', ' ') + ": "
+                        + message.replaceAll("\\s+", " ").trim(), e);
+    }
+
+    // Safe mode over the expanded form: every property, @type and @id an absolute IRI or a blank node.
+    private static void checkExpanded(JsonValue value) {
+        switch (value.getValueType()) {
+            case ARRAY -> {
+                for (JsonValue element : value.asJsonArray()) {
+                    checkExpanded(element);
+                }
+            }
+            case OBJECT -> checkObject(value.asJsonObject());
+            default -> {
+            }
+        }
+    }
+
+    private static void checkObject(JsonObject object) {
+        if (object.containsKey("@value")) {
+            JsonValue type = object.get("@type");
+            if (type instanceof JsonString s && !"@json".equals(s.getString())) {
+                requireIri(s.getString(), "datatype");
+            }
+            return;
+        }
+        for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
+            String key = entry.getKey();
+            JsonValue value = entry.getValue();
+            switch (key) {
+                case "@id" -> {
+                    if (value instanceof JsonString s) {
+                        requireIriOrBlank(s.getString(), "@id");
+                    }
+                }
+                case "@type" -> {
+                    if (value.getValueType() == JsonValue.ValueType.ARRAY) {
+                        for (JsonValue type : value.asJsonArray()) {
+                            if (type instanceof JsonString s) {
+                                requireIriOrBlank(s.getString(), "@type");
+                            }
+                        }
+                    } else if (value instanceof JsonString s) {
+                        requireIriOrBlank(s.getString(), "@type");
+                    }
+                }
+                case "@reverse" -> {
+                    for (Map.Entry<String, JsonValue> reverse : value.asJsonObject().entrySet()) {
+                        requireIriOrBlank(reverse.getKey(), "property");
+                        checkExpanded(reverse.getValue());
+                    }
+                }
+                default -> {
+                    if (!key.startsWith("@")) {
+                        requireIriOrBlank(key, "property");
+                    }
+                    checkExpanded(value);
+                }
+            }
+        }
+    }
+
+    private static void requireIriOrBlank(String value, String role) {
+        if (!value.startsWith("_:")) {
+            requireIri(value, role);
+        }
+    }
+
+    /** Whether {@code value} is an absolute IRI that RDF deserialization keeps (a scheme, no forbidden character). */
+    public static boolean isAbsoluteIri(String value) {
+        return ABSOLUTE_IRI.matcher(value).matches();
+    }
+
+    private static void requireIri(String value, String role) {
+        if (!isAbsoluteIri(value)) {
+            throw new MicrocredException(Problem.JSONLD_ERROR, "JSON-LD safe mode: " + role + " '" + value
+                    + "' is not an absolute IRI (an undefined term or a relative IRI; there is no base IRI)");
+        }
+    }
+}
