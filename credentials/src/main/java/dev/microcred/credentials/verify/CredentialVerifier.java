@@ -1,0 +1,386 @@
+package dev.microcred.credentials.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.microcred.core.MicrocredException;
+import dev.microcred.core.Problem;
+import dev.microcred.credentials.baking.BakedCredential;
+import dev.microcred.credentials.baking.BakedImages;
+import dev.microcred.credentials.dataintegrity.DataIntegrity;
+import dev.microcred.credentials.dataintegrity.KeyResolver;
+import dev.microcred.credentials.dataintegrity.ProofResult;
+import dev.microcred.credentials.dataintegrity.VerificationResult;
+import dev.microcred.credentials.did.MethodResolver;
+import dev.microcred.credentials.did.ResolvedMethod;
+import dev.microcred.credentials.fetch.FetchedDocument;
+import dev.microcred.credentials.fetch.Fetcher;
+import dev.microcred.credentials.json.Json;
+import dev.microcred.credentials.jsonld.BundledContextLoader;
+import dev.microcred.credentials.jsonld.JsonLdProcessor;
+import dev.microcred.credentials.status.StatusCheck;
+import dev.microcred.credentials.status.StatusEntry;
+import dev.microcred.credentials.status.StatusResult;
+import dev.microcred.crypto.PublicKey;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Verifies a credential and explains every step (DESIGN.md "Verification"; OB 3.0 §9 "Verification and
+ * Validation", whose order it follows: parse, context, schema, proof, issuer key, status, validity window,
+ * endorsements). Takes a JSON credential, a VC-JWT, or a baked PNG or SVG.
+ *
+ * <p>"Invalid" is an answer ({@link VerificationReport}); a {@link MicrocredException} means the input could
+ * not be read at all (not JSON, corrupt image, over the size limits). The network is reached only through the
+ * {@link Fetcher} given at construction: {@code did:web} documents, HTTPS key documents and status lists;
+ * JSON-LD contexts are bundled and never fetched. Immutable and thread-safe.
+ */
+public final class CredentialVerifier {
+    public static final String PARSE = "parse";
+    public static final String CONTEXT = "context";
+    public static final String SCHEMA = "schema";
+    public static final String PROOF = "proof";
+    public static final String ISSUER_KEY = IssuerKeyCheck.NAME;
+    public static final String VALIDITY = ValidityWindow.NAME;
+    public static final String STATUS = "status";
+    public static final String ENDORSEMENTS = "endorsements";
+    public static final String NESTED = "nested-credentials";
+    /** How deep status lists, endorsements and nested credentials are followed. */
+    static final int MAX_DEPTH = 3;
+
+    private final DataIntegrity dataIntegrity;
+    private final BundledContextLoader contexts;
+    private final Fetcher fetcher;
+    private final Function<ObjectNode, PublicKey> jwkDecoder;
+    private final Clock clock;
+
+    /** A verifier over the bundled contexts and the standard Data Integrity engine. */
+    public CredentialVerifier(Fetcher fetcher, Function<ObjectNode, PublicKey> jwkDecoder, Clock clock) {
+        this(DataIntegrity.standard(), JsonLdProcessor.standard().contexts(), fetcher, jwkDecoder, clock);
+    }
+
+    /**
+     * @param dataIntegrity the proof engine
+     * @param contexts the contexts known to {@code dataIntegrity}'s JSON-LD processor
+     * @param fetcher how to reach did:web documents and status lists; {@link Fetcher#NONE} keeps it offline
+     * @param jwkDecoder turns a {@code publicKeyJwk} into a key
+     * @param clock the time validity is judged at, unless a call names another instant
+     */
+    public CredentialVerifier(DataIntegrity dataIntegrity, BundledContextLoader contexts, Fetcher fetcher,
+                              Function<ObjectNode, PublicKey> jwkDecoder, Clock clock) {
+        this.dataIntegrity = Objects.requireNonNull(dataIntegrity, "dataIntegrity");
+        this.contexts = Objects.requireNonNull(contexts, "contexts");
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.jwkDecoder = Objects.requireNonNull(jwkDecoder, "jwkDecoder");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Verifies a credential given as bytes: JSON, a compact JWS, or a baked PNG or SVG, at the clock's time. */
+    public VerificationReport verify(byte[] input) {
+        return verify(input, clock.instant());
+    }
+
+    /** Verifies a credential given as bytes, judging validity and status at {@code at}. */
+    public VerificationReport verify(byte[] input, Instant at) {
+        InputKind kind = InputKind.sniff(input);
+        return switch (kind) {
+            case JSON -> verifyJson(Json.parseObject(input), at, "json", 0);
+            case JWT -> unsupportedJwt(new String(input, StandardCharsets.US_ASCII).strip(), "jwt");
+            case PNG, SVG -> {
+                BakedCredential baked = BakedImages.extract(input);
+                String format = kind.name().toLowerCase() + "+" + baked.format().name().toLowerCase();
+                yield baked.format() == BakedCredential.Format.JWS
+                        ? unsupportedJwt(baked.text(), format)
+                        : verifyJson(Json.parseObject(baked.text()), at, format, 0);
+            }
+            case UNKNOWN -> throw new MicrocredException(Problem.MALFORMED_INPUT,
+                    "not a credential: expected JSON, a compact JWS, or a baked PNG or SVG image");
+        };
+    }
+
+    /** Verifies a JSON credential, judging validity and status at {@code at}. */
+    public VerificationReport verify(ObjectNode credential, Instant at) {
+        return verifyJson(credential, at, "json", 0);
+    }
+
+    private VerificationReport unsupportedJwt(String jws, String format) {
+        return VerificationReport.of(List.of(
+                Check.failed(PARSE, Outcome.UNSUPPORTED, "VC-JWT verification is not available in this build")),
+                format, null);
+    }
+
+    private VerificationReport verifyJson(ObjectNode credential, Instant at, String format, int depth) {
+        List<Check> checks = new ArrayList<>();
+        CredentialKind kind = CredentialKind.of(credential);
+        if (kind.spec() == CredentialKind.Spec.UNKNOWN || kind.model() == CredentialKind.Model.NONE) {
+            checks.add(Check.failed(PARSE, Outcome.INVALID, kind.model() == CredentialKind.Model.NONE
+                    ? "not a Verifiable Credential: @context does not start with the VC v1 or v2 context"
+                    : "not a Verifiable Credential: type does not include VerifiableCredential"));
+            return VerificationReport.of(checks, format, credential);
+        }
+        if (kind.spec() == CredentialKind.Spec.BLOCKCERTS) {
+            checks.add(Check.failed(PARSE, Outcome.UNSUPPORTED, "a Blockcerts credential: its MerkleProof2019 proof"
+                    + " is anchored on a blockchain, which microcred does not verify"));
+            return VerificationReport.of(checks, format, credential);
+        }
+        if (kind.model() == CredentialKind.Model.OB_2_0) {
+            checks.add(Check.failed(PARSE, Outcome.UNSUPPORTED,
+                    "Open Badges 2.0 verification is not available in this build"));
+            return VerificationReport.of(checks, format, credential);
+        }
+        checks.add(Check.passed(PARSE, "read " + format.toUpperCase() + ": " + kind.describe(),
+                Map.of("model", kind.model().label, "type", credential.path("type").toString())));
+
+        Check context = contextCheck(credential, kind);
+        checks.add(context);
+        if (context.status() == Check.Status.FAILED) {
+            return VerificationReport.of(checks, format, credential);
+        }
+        checks.add(Check.skipped(SCHEMA, "JSON schema validation is not available in this build"));
+
+        Map<String, ResolvedMethod> resolved = new ConcurrentHashMap<>();
+        MethodResolver methods = new MethodResolver(fetcher, jwkDecoder);
+        List<ProofResult> verifiedProofs = new ArrayList<>();
+        checks.add(proofCheck(credential, methods, resolved, verifiedProofs));
+        checks.add(issuerKeyCheck(credential, methods, resolved, verifiedProofs));
+        checks.add(statusCheck(credential, at, depth));
+        checks.add(ValidityWindow.check(credential, at));
+        checks.add(endorsementsCheck(credential, at, depth));
+        if (kind.spec() == CredentialKind.Spec.CLR) {
+            checks.add(nestedCheck(credential, at, depth));
+        }
+        return VerificationReport.of(checks, format, credential);
+    }
+
+    /** Every context must be bundled (never fetched); the first must be the VC context. */
+    private Check contextCheck(ObjectNode credential, CredentialKind kind) {
+        JsonNode context = credential.get("@context");
+        List<String> urls = new ArrayList<>();
+        for (JsonNode c : context.isArray() ? context : List.of(context)) {
+            if (c.isTextual()) {
+                urls.add(c.asText());
+                if (!contexts.serves(c.asText())) {
+                    return Check.failed(CONTEXT, Outcome.INVALID, "unknown JSON-LD context " + c.asText()
+                            + " (microcred only uses the contexts it bundles and never fetches one)",
+                            Map.of("context", c.asText()));
+                }
+            } else if (!c.isObject()) {
+                return Check.failed(CONTEXT, Outcome.INVALID, "@context entries must be URLs or objects");
+            }
+        }
+        if (kind.isOpenBadges() && urls.stream().noneMatch(u -> u.startsWith("https://purl.imsglobal.org/spec/"))) {
+            return Check.failed(CONTEXT, Outcome.INVALID,
+                    "an Open Badges credential must use the Open Badges 3.0 context");
+        }
+        return Check.passed(CONTEXT, "all " + urls.size() + " contexts are known and bundled",
+                Map.of("contexts", String.join(" ", urls)));
+    }
+
+    private Check proofCheck(ObjectNode credential, MethodResolver methods, Map<String, ResolvedMethod> resolved,
+                             List<ProofResult> verifiedProofs) {
+        if (!credential.has("proof")) {
+            return Check.failed(PROOF, Outcome.INVALID, "the credential carries no proof: it is unsigned");
+        }
+        KeyResolver keys = id -> resolved.computeIfAbsent(id, methods::resolve).method();
+        VerificationResult result;
+        try {
+            result = dataIntegrity.verify(credential, keys);
+        } catch (MicrocredException e) {
+            return switch (e.problem()) {
+                case FETCH_FAILED, FETCH_REFUSED -> Check.warning(PROOF, Outcome.CANNOT_CHECK,
+                        "the signing key could not be retrieved: " + e.getMessage());
+                case UNSUPPORTED -> Check.failed(PROOF, Outcome.UNSUPPORTED, e.getMessage());
+                default -> Check.failed(PROOF, Outcome.INVALID, e.getMessage());
+            };
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> rejected = new ArrayList<>();
+        List<String> unsupported = new ArrayList<>();
+        for (ProofResult p : result.proofs()) {
+            String label = p.type() + (p.cryptosuite() == null ? "" : "/" + p.cryptosuite());
+            values.put("proof[" + p.index() + "]", label + ": " + p.outcome().name().toLowerCase()
+                    + (p.verificationMethod() == null ? "" : " by " + p.verificationMethod()));
+            switch (p.outcome()) {
+                case VERIFIED -> verifiedProofs.add(p);
+                case REJECTED -> rejected.add(label + ": " + p.reason());
+                case UNSUPPORTED -> unsupported.add(label + ": " + p.reason());
+            }
+        }
+        if (!rejected.isEmpty()) {
+            return Check.failed(PROOF, Outcome.TAMPERED,
+                    "the signature does not match the credential (altered after signing, or signed by another key): "
+                            + String.join("; ", rejected), values);
+        }
+        if (verifiedProofs.isEmpty()) {
+            return Check.failed(PROOF, Outcome.UNSUPPORTED, "no proof microcred can check: "
+                    + String.join("; ", unsupported), values);
+        }
+        if (!unsupported.isEmpty()) {
+            return new Check(PROOF, Check.Status.WARNING, verifiedProofs.size() + " proof(s) verified; not checked: "
+                    + String.join("; ", unsupported), values, null);
+        }
+        return Check.passed(PROOF, verifiedProofs.size() == 1
+                ? "the signature is valid: the credential is exactly as the key holder signed it"
+                : "all " + verifiedProofs.size() + " signatures are valid", values);
+    }
+
+    private Check issuerKeyCheck(ObjectNode credential, MethodResolver methods, Map<String, ResolvedMethod> resolved,
+                                 List<ProofResult> verifiedProofs) {
+        if (verifiedProofs.isEmpty()) {
+            return Check.skipped(ISSUER_KEY, "no verified proof to attribute");
+        }
+        Check worst = null;
+        for (ProofResult p : verifiedProofs) {
+            if (!"assertionMethod".equals(p.proofPurpose()) && p.proofPurpose() != null) {
+                return Check.failed(ISSUER_KEY, Outcome.INVALID, "the proof's purpose is " + p.proofPurpose()
+                        + ", not assertionMethod: it does not assert this credential");
+            }
+            ResolvedMethod method = resolved.computeIfAbsent(p.verificationMethod(), methods::resolve);
+            Check c = IssuerKeyCheck.check(credential, method);
+            if (worst == null || rank(c) > rank(worst)) {
+                worst = c;
+            }
+        }
+        return worst;
+    }
+
+    private static int rank(Check c) {
+        return switch (c.status()) {
+            case FAILED -> 3;
+            case WARNING -> 2;
+            case PASSED -> 1;
+            case SKIPPED -> 0;
+        };
+    }
+
+    private Check statusCheck(ObjectNode credential, Instant at, int depth) {
+        List<StatusEntry> entries;
+        try {
+            entries = StatusEntry.parseAll(credential);
+        } catch (MicrocredException e) {
+            if (e.problem() == Problem.UNSUPPORTED) {
+                return Check.warning(STATUS, "status not checked: " + e.getMessage());
+            }
+            return Check.failed(STATUS, Outcome.INVALID, e.getMessage());
+        }
+        if (entries.isEmpty()) {
+            return Check.skipped(STATUS, "the credential has no status entry: its issuer cannot revoke or suspend it");
+        }
+        if (depth >= MAX_DEPTH) {
+            return Check.warning(STATUS, Outcome.CANNOT_CHECK, "status lists nested too deeply");
+        }
+        StatusCheck statusCheck = StatusCheck.lenient(Clock.fixed(at, ZoneOffset.UTC));
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        for (StatusEntry entry : entries) {
+            String where = entry.statusPurpose() + " list " + entry.statusListCredential() + " index "
+                    + entry.statusListIndex();
+            StatusResult result;
+            try {
+                FetchedDocument document = fetcher.fetch(entry.statusListCredential());
+                if (document.status() != 200) {
+                    return Check.warning(STATUS, Outcome.CANNOT_CHECK, "the status list "
+                            + entry.statusListCredential() + " answered HTTP " + document.status());
+                }
+                ObjectNode list = Json.parseObject(document.bodyBytes());
+                VerificationReport listReport = verifyJson(list, at, "json", depth + 1);
+                if (!listReport.valid()) {
+                    return Check.warning(STATUS, Outcome.CANNOT_CHECK, "the status list "
+                            + entry.statusListCredential() + " does not verify (" + listReport.outcome().label()
+                            + "), so it cannot be trusted");
+                }
+                String listIssuer = IssuerKeyCheck.issuerId(list);
+                if (!listIssuer.equals(IssuerKeyCheck.issuerId(credential))) {
+                    // Bitstring Status List §3.2 does not require it; a verifier should know who controls status
+                    warnings.add("the status list is issued by " + listIssuer + ", not by the credential's issuer");
+                }
+                result = statusCheck.check(entry, list);
+            } catch (MicrocredException e) {
+                return Check.warning(STATUS, Outcome.CANNOT_CHECK, "status could not be checked: " + e.getMessage());
+            }
+            values.put(entry.statusPurpose(), where + " = " + result.value());
+            warnings.addAll(result.warnings());
+            if (result.isSet()) {
+                switch (entry.statusPurpose()) {
+                    case "revocation":
+                        return Check.failed(STATUS, Outcome.REVOKED, "the issuer has revoked this credential ("
+                                + where + ")", values);
+                    case "suspension":
+                        return Check.failed(STATUS, Outcome.SUSPENDED, "the issuer has suspended this credential ("
+                                + where + ")", values);
+                    default:
+                        warnings.add("status " + entry.statusPurpose() + " is set at " + where);
+                }
+            }
+        }
+        String detail = "not revoked or suspended (" + entries.size() + " status "
+                + (entries.size() == 1 ? "entry" : "entries") + " checked)";
+        return warnings.isEmpty() ? Check.passed(STATUS, detail, values)
+                : new Check(STATUS, Check.Status.WARNING, detail + "; " + String.join("; ", warnings), values, null);
+    }
+
+    /** Embedded endorsements of the credential, its achievement and its issuer (OB 3.0 §9 step 7). */
+    private Check endorsementsCheck(ObjectNode credential, Instant at, int depth) {
+        List<JsonNode> endorsements = new ArrayList<>();
+        collect(credential.get("endorsement"), endorsements);
+        collect(credential.path("credentialSubject").path("achievement").get("endorsement"), endorsements);
+        collect(credential.path("issuer").get("endorsement"), endorsements);
+        if (endorsements.isEmpty()) {
+            return Check.skipped(ENDORSEMENTS, "no embedded endorsements");
+        }
+        return nestedReports(ENDORSEMENTS, "endorsement", endorsements, at, depth);
+    }
+
+    private Check nestedCheck(ObjectNode credential, Instant at, int depth) {
+        List<JsonNode> nested = new ArrayList<>();
+        collect(credential.path("credentialSubject").get("verifiableCredential"), nested);
+        if (nested.isEmpty()) {
+            return Check.skipped(NESTED, "the record holds no credentials");
+        }
+        return nestedReports(NESTED, "credential", nested, at, depth);
+    }
+
+    private Check nestedReports(String name, String what, List<JsonNode> documents, Instant at, int depth) {
+        if (depth >= MAX_DEPTH) {
+            return Check.warning(name, what + "s nested too deeply to check");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        int valid = 0;
+        for (int i = 0; i < documents.size(); i++) {
+            JsonNode doc = documents.get(i);
+            String outcome;
+            if (doc.isObject()) {
+                outcome = verifyJson((ObjectNode) doc, at, "json", depth + 1).outcome().label();
+            } else {
+                outcome = "unsupported (not an embedded JSON credential)";
+            }
+            values.put(what + "[" + i + "] " + doc.path("id").asText(""), outcome);
+            if ("valid".equals(outcome)) {
+                valid++;
+            }
+        }
+        String detail = valid + " of " + documents.size() + " " + what + (documents.size() == 1 ? "" : "s")
+                + " verified";
+        return valid == documents.size() ? Check.passed(name, detail, values)
+                : new Check(name, Check.Status.WARNING, detail + "; the others must not be relied on", values, null);
+    }
+
+    private static void collect(JsonNode node, List<JsonNode> into) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return;
+        }
+        if (node.isArray()) {
+            node.forEach(into::add);
+        } else {
+            into.add(node);
+        }
+    }
+}
