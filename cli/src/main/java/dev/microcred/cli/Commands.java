@@ -8,6 +8,6 @@ final class Commands {
     }
 
     static List<Object> all() {
-        return List.of(new StatusCommand());
+        return List.of(new VerifyCommand(), new StatusCommand());
     }
 }
