@@ -13,6 +13,7 @@ import java.security.Signature;
 import java.security.SignatureException;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPrivateCrtKeySpec;
 import java.security.spec.RSAKeyGenParameterSpec;
 
 /**
@@ -71,6 +72,30 @@ public final class RsaPrivateKey implements Signer {
             throw new MicrocredException(Problem.INVALID_KEY, "inconsistent RSA private key (e and d do not match)");
         }
         return result;
+    }
+
+    /**
+     * The key with modulus {@code n}, exponents {@code e} and {@code d}, primes {@code p}, {@code q} and CRT
+     * values {@code dp}, {@code dq}, {@code qi} (the members of an RSA private JWK, RFC 7518 §6.3.2).
+     */
+    public static RsaPrivateKey of(BigInteger n, BigInteger e, BigInteger d, BigInteger p, BigInteger q,
+            BigInteger dp, BigInteger dq, BigInteger qi) {
+        if (!p.multiply(q).equals(n)) {
+            throw new MicrocredException(Problem.INVALID_KEY, "inconsistent RSA private key (p * q is not n)");
+        }
+        RSAPrivateCrtKey key;
+        try {
+            key = (RSAPrivateCrtKey) RsaPublicKey.factory().generatePrivate(
+                    new RSAPrivateCrtKeySpec(n, e, d, p, q, dp, dq, qi));
+        } catch (GeneralSecurityException ex) {
+            throw new MicrocredException(Problem.INVALID_KEY, "not an RSA private key: " + ex.getMessage(), ex);
+        }
+        return fromPkcs8(key.getEncoded());
+    }
+
+    /** The JDK key, for {@link Jwk} export of the private members. */
+    RSAPrivateCrtKey crtKey() {
+        return key;
     }
 
     @Override
