@@ -62,7 +62,7 @@ public final class JsonLdProcessor {
             JsonDocument input = JsonDocument.of((JsonObject) JakartaJson.of(document));
             expanded = ExpansionProcessor.expand(input, options(), false);
         } catch (JsonLdError e) {
-            if (e.getCode() == JsonLdErrorCode.PROTECTED_TERM_REDEFINITION) {
+            if (hasCode(e, JsonLdErrorCode.PROTECTED_TERM_REDEFINITION)) {
                 throw new MicrocredException(Problem.JSONLD_ERROR, "JSON-LD error protected term redefinition: "
                         + redefinedTerms(document.get("@context")) + " redefined after a context protects it", e);
             }
@@ -90,6 +90,15 @@ public final class JsonLdProcessor {
         options.setBase(null);
         options.setOrdered(false);
         return options;
+    }
+
+    private static boolean hasCode(Throwable e, JsonLdErrorCode code) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonLdError j && j.getCode() == code) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // Names the terms that a later top-level context entry defines again after an earlier entry protected them.
@@ -133,9 +142,10 @@ public final class JsonLdProcessor {
     }
 
     private static MicrocredException translate(JsonLdError e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof MicrocredException m) {
-            return m;
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof MicrocredException m) {
+                return m;
+            }
         }
         String message = e.getMessage() == null ? e.getCode().name() : e.getMessage();
         return new MicrocredException(Problem.JSONLD_ERROR,
