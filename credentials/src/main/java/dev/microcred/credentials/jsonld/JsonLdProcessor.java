@@ -1,6 +1,8 @@
 package dev.microcred.credentials.jsonld;
 
 import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.processor.ExpansionProcessor;
@@ -13,7 +15,10 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -57,6 +62,10 @@ public final class JsonLdProcessor {
             JsonDocument input = JsonDocument.of((JsonObject) JakartaJson.of(document));
             expanded = ExpansionProcessor.expand(input, options(), false);
         } catch (JsonLdError e) {
+            if (hasCode(e, JsonLdErrorCode.PROTECTED_TERM_REDEFINITION)) {
+                throw new MicrocredException(Problem.JSONLD_ERROR, "JSON-LD error protected term redefinition: "
+                        + redefinedTerms(document.get("@context")) + " redefined after a context protects it", e);
+            }
             throw translate(e);
         }
         for (JsonValue node : expanded) {
@@ -83,10 +92,60 @@ public final class JsonLdProcessor {
         return options;
     }
 
+    private static boolean hasCode(Throwable e, JsonLdErrorCode code) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonLdError j && j.getCode() == code) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Names the terms that a later top-level context entry defines again after an earlier entry protected them.
+    private String redefinedTerms(JsonNode context) {
+        Map<String, JsonValue> protectedTerms = new java.util.HashMap<>();
+        Set<String> redefined = new LinkedHashSet<>();
+        if (context == null) {
+            return "a term";
+        }
+        for (JsonNode entry : context.isArray() ? context : List.of(context)) {
+            JsonObject definitions = null;
+            if (entry.isTextual() && contexts.serves(entry.textValue())) {
+                JsonValue ctx = contexts.context(entry.textValue()).getJsonContent().orElseThrow()
+                        .asJsonObject().get("@context");
+                definitions = ctx instanceof JsonObject o ? o : null;
+            } else if (entry.isObject()) {
+                definitions = (JsonObject) JakartaJson.of(entry);
+            }
+            if (definitions == null) {
+                continue;
+            }
+            boolean allProtected = JsonValue.TRUE.equals(definitions.get("@protected"));
+            for (Map.Entry<String, JsonValue> term : definitions.entrySet()) {
+                if (term.getKey().startsWith("@")) {
+                    continue;
+                }
+                if (protectedTerms.containsKey(term.getKey())
+                        && !protectedTerms.get(term.getKey()).equals(term.getValue())) {
+                    redefined.add(term.getKey());
+                }
+                boolean termProtected = term.getValue() instanceof JsonObject o
+                        ? !JsonValue.FALSE.equals(o.get("@protected")) && (allProtected
+                                || JsonValue.TRUE.equals(o.get("@protected")))
+                        : allProtected;
+                if (termProtected) {
+                    protectedTerms.putIfAbsent(term.getKey(), term.getValue());
+                }
+            }
+        }
+        return redefined.isEmpty() ? "a protected term" : "term(s) " + String.join(", ", redefined);
+    }
+
     private static MicrocredException translate(JsonLdError e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof MicrocredException m) {
-            return m;
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof MicrocredException m) {
+                return m;
+            }
         }
         String message = e.getMessage() == null ? e.getCode().name() : e.getMessage();
         return new MicrocredException(Problem.JSONLD_ERROR,
