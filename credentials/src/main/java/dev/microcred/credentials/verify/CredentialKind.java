@@ -28,7 +28,7 @@ record CredentialKind(Model model, Spec spec) {
         CLR("CLR 2.0 learner record"),
         STATUS_LIST("Bitstring Status List credential"),
         BLOCKCERTS("Blockcerts credential"),
-        OB2_ASSERTION("Open Badges 2.0 assertion"),
+        OB2_ASSERTION("Open Badges 2.0 assertion or badge class"),
         VERIFIABLE_CREDENTIAL("Verifiable Credential"),
         UNKNOWN("unknown document");
 
@@ -51,8 +51,9 @@ record CredentialKind(Model model, Spec spec) {
         if (mentionsContext(context, "https://w3id.org/blockcerts/")) {
             return new CredentialKind(model == Model.NONE ? Model.OB_2_0 : model, Spec.BLOCKCERTS);
         }
-        if (model == Model.OB_2_0 || model == Model.NONE && hasType(document, "Assertion")) {
-            return new CredentialKind(Model.OB_2_0, hasType(document, "Assertion") ? Spec.OB2_ASSERTION : Spec.UNKNOWN);
+        if (model == Model.OB_2_0 || mentionsContext(context, OB_V2)
+                || model == Model.NONE && (hasType(document, "Assertion") || hasType(document, "BadgeClass"))) {
+            return new CredentialKind(Model.OB_2_0, Spec.OB2_ASSERTION);
         }
         if (!hasType(document, "VerifiableCredential")) {
             return new CredentialKind(model, Spec.UNKNOWN);

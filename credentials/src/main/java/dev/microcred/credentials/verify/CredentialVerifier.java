@@ -15,6 +15,11 @@ import dev.microcred.credentials.did.ResolvedMethod;
 import dev.microcred.credentials.fetch.FetchedDocument;
 import dev.microcred.credentials.fetch.Fetcher;
 import dev.microcred.credentials.json.Json;
+import dev.microcred.credentials.ob2.Ob2Check;
+import dev.microcred.credentials.ob2.Ob2Verifier;
+import dev.microcred.credentials.schema.SchemaReport;
+import dev.microcred.credentials.schema.SchemaValidator;
+import dev.microcred.credentials.schema.SchemaViolation;
 import dev.microcred.credentials.jsonld.BundledContextLoader;
 import dev.microcred.credentials.jsonld.JsonLdProcessor;
 import dev.microcred.credentials.status.StatusCheck;
@@ -58,6 +63,7 @@ public final class CredentialVerifier {
 
     private final DataIntegrity dataIntegrity;
     private final BundledContextLoader contexts;
+    private final SchemaValidator schemas = SchemaValidator.bundled();
     private final Fetcher fetcher;
     private final Function<ObjectNode, PublicKey> jwkDecoder;
     private final Clock clock;
@@ -93,10 +99,18 @@ public final class CredentialVerifier {
         InputKind kind = InputKind.sniff(input);
         return switch (kind) {
             case JSON -> verifyJson(Json.parseObject(input), at, "json", 0);
-            case JWT -> unsupportedJwt(new String(input, StandardCharsets.US_ASCII).strip(), "jwt");
+            case JWT -> {
+                String jws = new String(input, StandardCharsets.US_ASCII).strip();
+                yield isOb2Payload(jws)
+                        ? ob2(new Ob2Verifier(fetcher, Clock.fixed(at, ZoneOffset.UTC)).verify(jws), "jwt", null)
+                        : unsupportedJwt(jws, "jwt");
+            }
             case PNG, SVG -> {
                 BakedCredential baked = BakedImages.extract(input);
                 String format = kind.name().toLowerCase() + "+" + baked.format().name().toLowerCase();
+                if (baked.spec() == BakedCredential.Spec.OB2) {
+                    yield ob2(new Ob2Verifier(fetcher, Clock.fixed(at, ZoneOffset.UTC)).verify(baked), format, null);
+                }
                 yield baked.format() == BakedCredential.Format.JWS
                         ? unsupportedJwt(baked.text(), format)
                         : verifyJson(Json.parseObject(baked.text()), at, format, 0);
@@ -104,6 +118,20 @@ public final class CredentialVerifier {
             case UNKNOWN -> throw new MicrocredException(Problem.MALFORMED_INPUT,
                     "not a credential: expected JSON, a compact JWS, or a baked PNG or SVG image");
         };
+    }
+
+    /** True when the payload of a compact JWS is an Open Badges 2.0 assertion (signed OB 2.0 verification). */
+    private static boolean isOb2Payload(String jws) {
+        String[] parts = jws.split("\\.", -1);
+        if (parts.length != 3) {
+            return false;
+        }
+        try {
+            JsonNode payload = Json.parse(java.util.Base64.getUrlDecoder().decode(parts[1]));
+            return payload.isObject() && CredentialKind.of((ObjectNode) payload).model() == CredentialKind.Model.OB_2_0;
+        } catch (IllegalArgumentException | MicrocredException e) {
+            return false;
+        }
     }
 
     /** Verifies a JSON credential, judging validity and status at {@code at}. */
@@ -132,9 +160,8 @@ public final class CredentialVerifier {
             return VerificationReport.of(checks, format, credential);
         }
         if (kind.model() == CredentialKind.Model.OB_2_0) {
-            checks.add(Check.failed(PARSE, Outcome.UNSUPPORTED,
-                    "Open Badges 2.0 verification is not available in this build"));
-            return VerificationReport.of(checks, format, credential);
+            return ob2(new Ob2Verifier(fetcher, Clock.fixed(at, ZoneOffset.UTC)).verify(Json.write(credential)), format,
+                    credential);
         }
         checks.add(Check.passed(PARSE, "read " + format.toUpperCase() + ": " + kind.describe(),
                 Map.of("model", kind.model().label, "type", credential.path("type").toString())));
@@ -144,7 +171,7 @@ public final class CredentialVerifier {
         if (context.status() == Check.Status.FAILED) {
             return VerificationReport.of(checks, format, credential);
         }
-        checks.add(Check.skipped(SCHEMA, "JSON schema validation is not available in this build"));
+        checks.add(schemaCheck(credential, kind));
 
         Map<String, ResolvedMethod> resolved = new ConcurrentHashMap<>();
         MethodResolver methods = new MethodResolver(fetcher, jwkDecoder);
@@ -158,6 +185,75 @@ public final class CredentialVerifier {
             checks.add(nestedCheck(credential, at, depth));
         }
         return VerificationReport.of(checks, format, credential);
+    }
+
+    /**
+     * OB 3.0 §9 step 1: the credential conforms to the JSON schemas it names in {@code credentialSchema}, or to the
+     * one for its type. The 1EdTech schemas are written for VC 2.0: a VC 1.1 credential's differences are warnings.
+     */
+    private Check schemaCheck(ObjectNode credential, CredentialKind kind) {
+        if (!kind.isOpenBadges()) {
+            return Check.skipped(SCHEMA, "no bundled JSON schema applies to a " + kind.spec().label);
+        }
+        SchemaReport report = schemas.validate(credential);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("schemas", String.join(" ", report.checked()));
+        if (!report.unknown().isEmpty()) {
+            values.put("notChecked", String.join(" ", report.unknown()));
+        }
+        List<String> problems = new ArrayList<>();
+        for (SchemaViolation v : report.violations()) {
+            problems.add(v.path() + ": " + v.message());
+        }
+        int shown = Math.min(problems.size(), 5);
+        String listed = String.join("; ", problems.subList(0, shown))
+                + (problems.size() > shown ? "; and " + (problems.size() - shown) + " more" : "");
+        for (int i = 0; i < problems.size(); i++) {
+            values.put("violation[" + i + "]", problems.get(i));
+        }
+        if (!problems.isEmpty()) {
+            if (kind.model() == CredentialKind.Model.VC_1_1) {
+                return new Check(SCHEMA, Check.Status.WARNING, "this VC 1.1 credential departs from the OB 3.0 schemas"
+                        + " (written for VC 2.0): " + listed, values, null);
+            }
+            return Check.failed(SCHEMA, Outcome.INVALID, "does not conform to its JSON schema: " + listed, values);
+        }
+        if (!report.unknown().isEmpty()) {
+            return new Check(SCHEMA, Check.Status.WARNING, "conforms to " + report.checked().size()
+                    + " bundled schema(s); not checked (microcred never fetches schemas): "
+                    + String.join(", ", report.unknown()), values, null);
+        }
+        return Check.passed(SCHEMA, "conforms to " + String.join(", ", shortNames(report.checked())), values);
+    }
+
+    private static List<String> shortNames(List<String> ids) {
+        return ids.stream().map(id -> id.substring(id.lastIndexOf('/') + 1)).toList();
+    }
+
+    /** Folds OB 2.0 verification steps into the report's vocabulary. */
+    private static VerificationReport ob2(List<Ob2Check> steps, String format, ObjectNode document) {
+        List<Check> checks = new ArrayList<>();
+        for (Ob2Check step : steps) {
+            String name = switch (step.name()) {
+                case "signature", "hosted" -> PROOF;
+                case "key-owner", "origin" -> ISSUER_KEY;
+                case "revocation" -> STATUS;
+                case "expiry" -> VALIDITY;
+                default -> step.name();
+            };
+            String detail = "Open Badges 2.0 " + step.name() + ": " + step.detail();
+            checks.add(switch (step.outcome()) {
+                case PASSED -> Check.passed(name, detail);
+                case WARNING -> Check.warning(name, detail);
+                case FAILED -> Check.failed(name, switch (step.name()) {
+                    case "revocation" -> Outcome.REVOKED;
+                    case "expiry" -> Outcome.EXPIRED;
+                    case "signature" -> Outcome.TAMPERED;
+                    default -> Outcome.INVALID;
+                }, detail);
+            });
+        }
+        return VerificationReport.of(checks, format, document);
     }
 
     /** Every context must be bundled (never fetched); the first must be the VC context. */

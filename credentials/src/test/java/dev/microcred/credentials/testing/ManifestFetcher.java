@@ -24,6 +24,7 @@ import java.util.Map;
 public final class ManifestFetcher implements Fetcher {
     private final Map<String, Path> files = new HashMap<>();
     private final Map<String, Integer> statuses = new HashMap<>();
+    private final Map<String, byte[]> bodies = new HashMap<>();
 
     public ManifestFetcher() {
         try {
@@ -33,6 +34,9 @@ public final class ManifestFetcher implements Fetcher {
                 String url = item.path("serves_url").asText("");
                 if (!url.isEmpty()) {
                     files.put(url, base.resolve(item.get("file").asText()));
+                    // the 1EdTech OB 2.0 documents reference each other under http:// too
+                    files.put(url.replaceFirst("^https://example\\.org/", "http://example.org/"),
+                            base.resolve(item.get("file").asText()));
                 }
                 // a byte-identical copy served at a second URL is named in the note
                 String note = item.path("note").asText("");
@@ -52,6 +56,12 @@ public final class ManifestFetcher implements Fetcher {
         return this;
     }
 
+    /** Serves {@code body} at {@code url} (HTTP 200). */
+    public ManifestFetcher serve(String url, byte[] body) {
+        bodies.put(url, body.clone());
+        return this;
+    }
+
     public ManifestFetcher answer(String url, int status) {
         statuses.put(url, status);
         return this;
@@ -62,6 +72,9 @@ public final class ManifestFetcher implements Fetcher {
         String url = uri.toString();
         if (statuses.containsKey(url)) {
             return new FetchedDocument(uri, statuses.get(url), null, Bytes.of(new byte[0]));
+        }
+        if (bodies.containsKey(url)) {
+            return new FetchedDocument(uri, 200, "application/json", Bytes.of(bodies.get(url)));
         }
         Path file = files.get(url);
         if (file == null) {
