@@ -10,7 +10,8 @@ import java.util.Optional;
  * The answer of {@link VcJwt#verify}: verified or not, every check with its reason (in order: {@code alg},
  * {@code key}, {@code key-controller}, {@code signature}, then one per claim: {@code iss}, {@code jti},
  * {@code nbf}, {@code sub}, {@code exp}), warnings that do not make it fail, the decoded credential, where the
- * key came from and the key itself. "Not verified" is a normal answer; what could not be processed at all was
+ * key came from, its id and the key itself ({@code keyId} and {@code key} are null when {@code alg} is
+ * {@code none}). "Not verified" is a normal answer; what could not be processed at all was
  * an exception instead. The validity window (now against {@code nbf}/{@code exp}) is not judged here: the
  * credential verifier does that with its clock. The trees belong to this value: do not modify them.
  */
