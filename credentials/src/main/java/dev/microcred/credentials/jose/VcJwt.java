@@ -182,8 +182,8 @@ public final class VcJwt {
 
     /**
      * The claim/field consistency checks. OB 3.0: iss = issuer id (required), jti = id, nbf = validFrom,
-     * sub = credentialSubject.id, exp = validUntil; a claim without its field, or a field without its claim,
-     * fails. VC 1.1 form: nbf = issuanceDate (validFrom if there is none), exp = expirationDate (or
+     * sub = credentialSubject.id, exp = validUntil; a claim without its field, or a claim that differs from its
+     * field, fails; a field without its claim passes (the payload is signed as a whole, so the field applies). VC 1.1 form: nbf = issuanceDate (validFrom if there is none), exp = expirationDate (or
      * validUntil), and a field the issuer left out is restored from its claim (VC-JWT 1.1 §6.3.1).
      */
     private static List<JwtCheck> claimChecks(ObjectNode claims, ObjectNode credential, boolean vcClaim) {
@@ -264,7 +264,8 @@ public final class VcJwt {
             return JwtCheck.pass(name, "neither the " + name + " claim nor " + field + " is present");
         }
         if (claim == null) {
-            return JwtCheck.fail(name, "the JWT has no " + name + " claim but the credential has " + field + " " + value);
+            // the whole payload is signed: an absent claim cannot contradict the field, which applies
+            return JwtCheck.pass(name, "no " + name + " claim; the credential's " + field + " " + value + " applies");
         }
         if (!claim.isTextual()) {
             return JwtCheck.fail(name, "the " + name + " claim is not a string");
@@ -282,8 +283,8 @@ public final class VcJwt {
             return JwtCheck.pass(name, "neither the " + name + " claim nor " + field + " is present");
         }
         if (claim == null) {
-            return JwtCheck.fail(name, "the JWT has no " + name + " claim but the credential has " + field + " "
-                    + value.asText());
+            return JwtCheck.pass(name, "no " + name + " claim; the credential's " + field + " " + value.asText()
+                    + " applies");
         }
         Long seconds = numericDate(claim);
         if (seconds == null) {

@@ -14,6 +14,9 @@ import dev.microcred.credentials.did.MethodResolver;
 import dev.microcred.credentials.did.ResolvedMethod;
 import dev.microcred.credentials.fetch.FetchedDocument;
 import dev.microcred.credentials.fetch.Fetcher;
+import dev.microcred.credentials.jose.JwtCheck;
+import dev.microcred.credentials.jose.VcJwt;
+import dev.microcred.credentials.jose.VcJwtVerification;
 import dev.microcred.credentials.json.Json;
 import dev.microcred.credentials.ob2.Ob2Check;
 import dev.microcred.credentials.ob2.Ob2Verifier;
@@ -103,7 +106,7 @@ public final class CredentialVerifier {
                 String jws = new String(input, StandardCharsets.US_ASCII).strip();
                 yield isOb2Payload(jws)
                         ? ob2(new Ob2Verifier(fetcher, Clock.fixed(at, ZoneOffset.UTC)).verify(jws), "jwt", null)
-                        : unsupportedJwt(jws, "jwt");
+                        : verifyJwt(jws, at, "jwt", 0);
             }
             case PNG, SVG -> {
                 BakedCredential baked = BakedImages.extract(input);
@@ -112,7 +115,7 @@ public final class CredentialVerifier {
                     yield ob2(new Ob2Verifier(fetcher, Clock.fixed(at, ZoneOffset.UTC)).verify(baked), format, null);
                 }
                 yield baked.format() == BakedCredential.Format.JWS
-                        ? unsupportedJwt(baked.text(), format)
+                        ? verifyJwt(baked.text().strip(), at, format, 0)
                         : verifyJson(Json.parseObject(baked.text()), at, format, 0);
             }
             case UNKNOWN -> throw new MicrocredException(Problem.MALFORMED_INPUT,
@@ -139,13 +142,75 @@ public final class CredentialVerifier {
         return verifyJson(credential, at, "json", 0);
     }
 
-    private VerificationReport unsupportedJwt(String jws, String format) {
-        return VerificationReport.of(List.of(
-                Check.failed(PARSE, Outcome.UNSUPPORTED, "VC-JWT verification is not available in this build")),
-                format, null);
+    /**
+     * VC-JWT (VC-JOSE-COSE; OB 3.0 §8.2.4): the JWS signature and the claim/field consistency rules take the
+     * place of the Data Integrity proof; every other check runs on the decoded credential.
+     */
+    private VerificationReport verifyJwt(String jws, Instant at, String format, int depth) {
+        ObjectNode credential = VcJwt.decode(jws).credential();
+        Map<String, ResolvedMethod> resolved = new ConcurrentHashMap<>();
+        MethodResolver methods = new MethodResolver(fetcher, jwkDecoder);
+        VcJwtVerification verification;
+        try {
+            verification = VcJwt.verify(jws, id -> resolved.computeIfAbsent(id, methods::resolve).method());
+        } catch (MicrocredException e) {
+            Check proof = switch (e.problem()) {
+                case FETCH_FAILED, FETCH_REFUSED, KEY_NOT_FOUND -> Check.warning(PROOF, Outcome.CANNOT_CHECK,
+                        "the signing key could not be retrieved: " + e.getMessage());
+                case UNSUPPORTED -> Check.failed(PROOF, Outcome.UNSUPPORTED, e.getMessage());
+                default -> Check.failed(PROOF, Outcome.INVALID, e.getMessage());
+            };
+            return verifyJson(credential, at, format, depth, new JwtProof(proof, null));
+        }
+        return verifyJson(credential, at, format, depth, new JwtProof(jwtProofCheck(verification),
+                jwtIssuerKeyCheck(credential, verification, resolved)));
+    }
+
+    /** The outcome of the JWS checks, standing in for the proof and issuer-key steps. */
+    private record JwtProof(Check proof, Check issuerKey) {
+    }
+
+    private static Check jwtProofCheck(VcJwtVerification v) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (JwtCheck c : v.checks()) {
+            values.put(c.name(), (c.passed() ? "ok: " : "FAILED: ") + c.detail());
+        }
+        values.put("keySource", v.keySource().name().toLowerCase());
+        if (v.keyId() != null) {
+            values.put("kid", v.keyId());
+        }
+        JwtCheck failure = v.firstFailure().orElse(null);
+        if (failure == null) {
+            return Check.passed(PROOF, "the JWS signature (" + v.decoded().jws().algorithm()
+                    + ") is valid and its claims match the credential", values);
+        }
+        Outcome outcome = switch (failure.name()) {
+            case "signature" -> Outcome.TAMPERED;
+            default -> Outcome.INVALID;
+        };
+        return Check.failed(PROOF, outcome, "VC-JWT " + failure.name() + ": " + failure.detail(), values);
+    }
+
+    private static Check jwtIssuerKeyCheck(ObjectNode credential, VcJwtVerification v,
+                                           Map<String, ResolvedMethod> resolved) {
+        if (v.keySource() == VcJwtVerification.KeySource.JWK) {
+            return new Check(ISSUER_KEY, Check.Status.WARNING, "the key travels in the JWS header (jwk): it proves"
+                    + " integrity, but nothing binds it to the issuer " + IssuerKeyCheck.issuerId(credential),
+                    Map.of("issuer", IssuerKeyCheck.issuerId(credential)), null);
+        }
+        ResolvedMethod method = v.keyId() == null ? null : resolved.get(v.keyId());
+        if (method == null) {
+            return Check.skipped(ISSUER_KEY, "no resolved key to attribute");
+        }
+        return IssuerKeyCheck.check(credential, method);
     }
 
     private VerificationReport verifyJson(ObjectNode credential, Instant at, String format, int depth) {
+        return verifyJson(credential, at, format, depth, null);
+    }
+
+    private VerificationReport verifyJson(ObjectNode credential, Instant at, String format, int depth,
+                                          JwtProof jwt) {
         List<Check> checks = new ArrayList<>();
         CredentialKind kind = CredentialKind.of(credential);
         if (kind.spec() == CredentialKind.Spec.UNKNOWN || kind.model() == CredentialKind.Model.NONE) {
@@ -173,11 +238,17 @@ public final class CredentialVerifier {
         }
         checks.add(schemaCheck(credential, kind));
 
-        Map<String, ResolvedMethod> resolved = new ConcurrentHashMap<>();
-        MethodResolver methods = new MethodResolver(fetcher, jwkDecoder);
-        List<ProofResult> verifiedProofs = new ArrayList<>();
-        checks.add(proofCheck(credential, methods, resolved, verifiedProofs));
-        checks.add(issuerKeyCheck(credential, methods, resolved, verifiedProofs));
+        if (jwt != null) {
+            checks.add(jwt.proof());
+            checks.add(jwt.issuerKey() != null ? jwt.issuerKey()
+                    : Check.skipped(ISSUER_KEY, "no verified signature to attribute"));
+        } else {
+            Map<String, ResolvedMethod> resolved = new ConcurrentHashMap<>();
+            MethodResolver methods = new MethodResolver(fetcher, jwkDecoder);
+            List<ProofResult> verifiedProofs = new ArrayList<>();
+            checks.add(proofCheck(credential, methods, resolved, verifiedProofs));
+            checks.add(issuerKeyCheck(credential, methods, resolved, verifiedProofs));
+        }
         checks.add(statusCheck(credential, at, depth));
         checks.add(ValidityWindow.check(credential, at));
         checks.add(endorsementsCheck(credential, at, depth));
@@ -272,7 +343,8 @@ public final class CredentialVerifier {
                 return Check.failed(CONTEXT, Outcome.INVALID, "@context entries must be URLs or objects");
             }
         }
-        if (kind.isOpenBadges() && urls.stream().noneMatch(u -> u.startsWith("https://purl.imsglobal.org/spec/"))) {
+        if (kind.isOpenBadges() && urls.stream().noneMatch(u -> u.startsWith("https://purl.imsglobal.org/spec/")
+                || u.equals("https://imsglobal.github.io/openbadges-specification/context.json"))) {
             return Check.failed(CONTEXT, Outcome.INVALID,
                     "an Open Badges credential must use the Open Badges 3.0 context");
         }

@@ -86,16 +86,15 @@ class SampleManifestTest {
         }
     }
 
-    /** Open Badges 2.0 and VC-JWT verification land in the next commits; until then they are reported unsupported. */
-    private static final String PENDING = "OB 2.0 and VC-JWT verification are not wired into the verifier yet";
 
     /** Samples whose outcome differs from the manifest's, each with the reason. */
     private record Known(Outcome outcome, String reason) {
     }
 
     private static final java.util.Map<String, Known> KNOWN = java.util.Map.ofEntries(
-            java.util.Map.entry("1edtech-validator/ob30/simple.jwt", new Known(Outcome.UNSUPPORTED, PENDING)),
-            java.util.Map.entry("1edtech-validator/ob30/simple-jwt.svg", new Known(Outcome.UNSUPPORTED, PENDING)),
+            java.util.Map.entry("1edtech-validator/ob30/simple.jwt", new Known(Outcome.CANNOT_CHECK,
+                    "the JWS names no key (neither kid nor jwk) and the issuer's profile"
+                            + " https://example.edu/issuers/565049 is not among the shared documents")),
             java.util.Map.entry(
             "blockcerts/v2--mocknet-valid-2.0.json", new Known(Outcome.UNSUPPORTED, BLOCKCERTS())),
             java.util.Map.entry("blockcerts/v3--mocknet-vc-v2-data-integrity-proof.json",
