@@ -49,6 +49,19 @@ public final class CandidateIndex {
     private final char[] day;
     private final byte[] flags;
     private final long[] credential;
+    /** per-thread score accumulators, cleared after each query (only the touched entries) */
+    private final ThreadLocal<Scratch> scratch;
+
+    private static final class Scratch {
+        final float[] score;
+        final boolean[] seen;
+        int[] touched = new int[1024];
+
+        Scratch(int learners) {
+            score = new float[learners];
+            seen = new boolean[learners];
+        }
+    }
 
     private CandidateIndex(long[] learnerKeys, Map<String, Integer> skills, int[] start, int[] learner, byte[] level,
                            char[] day, byte[] flags, long[] credential) {
@@ -60,11 +73,17 @@ public final class CandidateIndex {
         this.day = day;
         this.flags = flags;
         this.credential = credential;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(learnerKeys.length));
     }
 
     /** A builder; learners are added one after the other, each with its proofs. */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(1024, 1024);
+    }
+
+    /** A builder sized for the expected numbers of learners and proofs (avoids regrowth on bulk loads). */
+    public static Builder builder(int expectedLearners, int expectedProofs) {
+        return new Builder(Math.max(1, expectedLearners), Math.max(1, expectedProofs));
     }
 
     /** Number of learners. */
@@ -94,9 +113,10 @@ public final class CandidateIndex {
         int todayDay = (int) today.toEpochDay();
         List<JobRequirement> reqs = posting.requirements();
         double total = reqs.stream().mapToDouble(JobRequirement::importance).sum();
-        float[] score = new float[learnerKeys.length];
-        boolean[] seen = new boolean[learnerKeys.length];
-        int[] touched = new int[64];
+        Scratch scratch = this.scratch.get();
+        float[] score = scratch.score;
+        boolean[] seen = scratch.seen;
+        int[] touched = scratch.touched;
         int touchedCount = 0;
         for (JobRequirement r : reqs) {
             Integer s = skills.get(r.skillId());
@@ -121,6 +141,11 @@ public final class CandidateIndex {
             }
         }
         int[] top = topOf(score, touched, touchedCount, k);
+        for (int t = 0; t < touchedCount; t++) {
+            score[touched[t]] = 0;
+            seen[touched[t]] = false;
+        }
+        scratch.touched = touched;
         List<RankedCandidate> out = new ArrayList<>(top.length);
         for (int l : top) out.add(explain(l, posting, total, todayDay));
         return List.copyOf(out);
@@ -245,17 +270,24 @@ public final class CandidateIndex {
      */
     public static final class Builder {
         private final Map<String, Integer> skills = new HashMap<>();
-        private long[] learnerKeys = new long[1024];
+        private long[] learnerKeys;
         private int learners;
-        private int[] pSkill = new int[1024];
-        private int[] pLearner = new int[1024];
-        private byte[] pLevel = new byte[1024];
-        private char[] pDay = new char[1024];
-        private byte[] pFlags = new byte[1024];
-        private long[] pCredential = new long[1024];
+        private int[] pSkill;
+        private int[] pLearner;
+        private byte[] pLevel;
+        private char[] pDay;
+        private byte[] pFlags;
+        private long[] pCredential;
         private int proofs;
 
-        private Builder() {
+        private Builder(int learners, int proofs) {
+            learnerKeys = new long[learners];
+            pSkill = new int[proofs];
+            pLearner = new int[proofs];
+            pLevel = new byte[proofs];
+            pDay = new char[proofs];
+            pFlags = new byte[proofs];
+            pCredential = new long[proofs];
         }
 
         /** Starts the next learner; the proofs added until the next call are theirs. */
