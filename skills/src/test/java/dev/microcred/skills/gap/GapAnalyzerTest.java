@@ -18,13 +18,14 @@ import dev.microcred.skills.profile.VerifiedCredential;
 import dev.microcred.skills.search.Crosswalk;
 import dev.microcred.skills.search.SearchKind;
 import dev.microcred.skills.search.SkillsIndex;
+import dev.microcred.skills.search.SkillsIndexTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GapAnalyzerTest {
     private static final SkillsGraph GRAPH = SkillsGraph.bundled();
-    private static final SkillsIndex INDEX = SkillsIndex.of(GRAPH);
+    private static final SkillsIndex INDEX = SkillsIndexTest.INDEX;
     private static final GapAnalyzer ANALYZER = new GapAnalyzer(GRAPH, new Crosswalk(INDEX));
     private static final String SOFTWARE_DEVELOPER =
         INDEX.search("software developer", SearchKind.OCCUPATION, Framework.ESCO, 1).get(0).id();

@@ -9,8 +9,9 @@ import dev.microcred.skills.graph.SkillsGraph;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SkillsIndexTest {
-    static final SkillsIndex INDEX = SkillsIndex.of(SkillsGraph.bundled());
+public class SkillsIndexTest {
+    /** Built once and shared by the test classes that need the bundled index. */
+    public static final SkillsIndex INDEX = SkillsIndex.of(SkillsGraph.bundled());
 
     @Test
     void findsSoftwareDeveloperInBothFrameworks() {
