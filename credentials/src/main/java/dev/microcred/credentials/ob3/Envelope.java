@@ -13,6 +13,8 @@ final class Envelope {
     static final String VC_V2 = "https://www.w3.org/ns/credentials/v2";
     static final String VC_V1 = "https://www.w3.org/2018/credentials/v1";
     static final String OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+    /** Defines {@code 1EdTechJsonSchemaValidator2019}, the type of {@code credentialSchema} entries. */
+    static final String OB_EXTENSIONS = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json";
     static final String CLR_CONTEXT = "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json";
     static final String ACHIEVEMENT_SCHEMA =
             "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";

@@ -46,7 +46,8 @@ public record OpenBadgeCredential(List<JsonNode> context, String id, List<String
     }
 
     /**
-     * A new, unsigned credential: context VC v2 + OB 3.0.3, type VerifiableCredential + OpenBadgeCredential,
+     * A new, unsigned credential: context VC v2 + OB 3.0.3 + OB extensions (for the credentialSchema type), type
+     * VerifiableCredential + OpenBadgeCredential,
      * name = the achievement's name, and the OB 3.0 credentialSchema.
      *
      * @param validUntil may be null
@@ -60,7 +61,9 @@ public record OpenBadgeCredential(List<JsonNode> context, String id, List<String
         ObjectNode schema = Json.object();
         schema.put("id", SCHEMA_ID);
         schema.put("type", Envelope.SCHEMA_TYPE);
-        return new OpenBadgeCredential(List.of(TextNode.valueOf(Envelope.VC_V2), TextNode.valueOf(CONTEXT)), id,
+        // the credentialSchema type is defined by the OB extensions context, as in the specification's examples
+        return new OpenBadgeCredential(List.of(TextNode.valueOf(Envelope.VC_V2), TextNode.valueOf(CONTEXT),
+                TextNode.valueOf(Envelope.OB_EXTENSIONS)), id,
                 List.of("VerifiableCredential", TYPE), issuer, validFrom.toString(),
                 validUntil == null ? null : validUntil.toString(), TextNode.valueOf(subject.achievement().name()), null,
                 subject, List.of(), List.of(), List.of(schema), null, List.of(), Extras.NONE);
