@@ -8,6 +8,7 @@ final class Commands {
     }
 
     static List<Object> all() {
-        return List.of(new VerifyCommand(), new StatusCommand());
+        return List.of(new KeygenCommand(), new IssueCommand(), new VerifyCommand(), new BakeCommand(),
+                new UnbakeCommand(), new StatusCommand());
     }
 }

@@ -37,6 +37,24 @@ final class Input {
         }
     }
 
+    /** {@code path}, checked to be a readable regular file, with a one-line message otherwise. */
+    static Path path(Path path) {
+        if (!Files.exists(path)) {
+            throw new MicrocredException(Problem.IO_ERROR, "no such file: " + path);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new MicrocredException(Problem.INVALID_REQUEST, path + " is not a file");
+        }
+        try {
+            if (Files.size(path) > MAX_BYTES) {
+                throw tooLarge(path.toString(), Files.size(path));
+            }
+        } catch (IOException e) {
+            throw new MicrocredException(Problem.IO_ERROR, "cannot read " + path, e);
+        }
+        return path;
+    }
+
     private static byte[] checkSize(byte[] data, String what) {
         if (data.length > MAX_BYTES) {
             throw tooLarge(what, data.length);

@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * bare {@code encodedList}) and checks an index.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
+        header = "Decode a Bitstring Status List and check an index.",
         description = {"Decode a Bitstring Status List credential (JSON or JWT) or a bare encodedList value,",
             "and check whether an index is set. The list's own proof is not checked here (use verify)."},
         exitCodeListHeading = "%nExit codes:%n",

@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code microcred verify}: verifies a credential and explains every step. */
-@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        header = "Verify a credential and explain every check.", sortOptions = false,
         description = {"Verify a credential: Open Badges 3.0 / VC 2.0 or 1.1 JSON, a VC-JWT, or a baked PNG or SVG.",
             "Prints every check (parse, context, schema, proof, issuer-key, status, validity, endorsements).",
             "did:web documents and status lists are fetched over HTTPS from public addresses only, unless",
