@@ -5,6 +5,7 @@ import dev.microcred.core.Problem;
 import dev.microcred.credentials.baking.BakedCredential;
 import dev.microcred.credentials.baking.PngBaker;
 import dev.microcred.credentials.baking.SvgBaker;
+import dev.microcred.credentials.jose.CompactJws;
 import dev.microcred.credentials.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,15 +81,7 @@ final class BakeCommand implements Callable<Integer> {
     static BakedCredential.Spec detect(String text) {
         String json = text;
         if (!text.startsWith("{")) {
-            String[] parts = text.split("\\.");
-            if (parts.length != 3) {
-                throw new MicrocredException(Problem.MALFORMED_INPUT, "the credential is neither JSON nor a compact JWS");
-            }
-            try {
-                json = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new MicrocredException(Problem.MALFORMED_INPUT, "the JWS payload is not base64url");
-            }
+            json = new String(CompactJws.parse(text).payload(), StandardCharsets.UTF_8);
         }
         String doc = Json.write(Json.parseObject(json));
         if (doc.contains("\"ClrCredential\"")) {

@@ -3,12 +3,12 @@ package dev.microcred.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
+import dev.microcred.credentials.jose.CompactJws;
 import dev.microcred.credentials.json.Json;
 import dev.microcred.credentials.status.StatusList;
 import dev.microcred.credentials.status.StatusListCredential;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,13 +53,7 @@ final class StatusCommand implements Callable<Integer> {
             purpose = credential.statusPurpose();
             id = credential.id().toString();
         } else if (text.chars().filter(c -> c == '.').count() == 2) {
-            String[] parts = text.split("\\.");
-            ObjectNode claims;
-            try {
-                claims = Json.parseObject(Base64.getUrlDecoder().decode(parts[1]));
-            } catch (IllegalArgumentException e) {
-                throw new MicrocredException(Problem.MALFORMED_INPUT, "JWT payload is not base64url");
-            }
+            ObjectNode claims = Json.parseObject(CompactJws.parse(text).payload());
             ObjectNode vc = claims.path("vc").isObject() ? (ObjectNode) claims.get("vc") : claims;
             StatusListCredential credential = StatusListCredential.parse(vc);
             list = credential.list();
