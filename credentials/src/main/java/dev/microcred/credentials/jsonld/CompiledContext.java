@@ -5,6 +5,7 @@ import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.context.ActiveContext;
 import com.apicatalog.jsonld.context.ActiveContextBuilder;
 import com.apicatalog.jsonld.context.TermDefinition;
+import com.apicatalog.jsonld.lang.Keywords;
 import com.apicatalog.jsonld.processor.ProcessingRuntime;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.json.JsonValue;
@@ -60,15 +61,17 @@ final class CompiledContext {
 
     /**
      * A term as the expansion walk uses it: {@code iri} is the IRI expansion of the key with vocab true (null when
-     * it expands to nothing), the rest are read from the term definition (null when there is none).
+     * it expands to nothing), {@code keyword} whether that is a keyword, the rest are read from the term definition
+     * (all false or null when there is none).
      */
-    record Term(String key, String iri, String typeMapping, boolean list, boolean graph, boolean set,
-                boolean unsupportedContainer, boolean reverse, boolean languageOrDirection, JsonValue localContext,
-                URI baseUrl) {
+    record Term(String key, String iri, boolean keyword, String typeMapping, boolean list, boolean graph,
+                boolean set, boolean unsupportedContainer, boolean reverse, boolean languageOrDirection,
+                JsonValue localContext, URI baseUrl) {
 
         static Term of(String key, String iri, TermDefinition definition) {
+            boolean keyword = iri != null && Keywords.contains(iri);
             if (definition == null) {
-                return new Term(key, iri, null, false, false, false, false, false, false, null, null);
+                return new Term(key, iri, keyword, null, false, false, false, false, false, false, null, null);
             }
             Collection<String> container = definition.getContainerMapping();
             boolean list = container.contains("@list");
@@ -76,7 +79,7 @@ final class CompiledContext {
             boolean set = container.contains("@set");
             boolean other = container.stream().anyMatch(c -> !c.equals("@list") && !c.equals("@graph")
                     && !c.equals("@set"));
-            return new Term(key, iri, definition.getTypeMapping(), list, graph, set, other,
+            return new Term(key, iri, keyword, definition.getTypeMapping(), list, graph, set, other,
                     definition.isReverseProperty(),
                     definition.getLanguageMapping() != null || definition.getDirectionMapping() != null,
                     definition.hasLocalContext() ? definition.getLocalContext() : null, definition.getBaseUrl());

@@ -2,7 +2,6 @@ package dev.microcred.credentials.jsonld;
 
 import com.apicatalog.jcs.Jcs;
 import com.apicatalog.jsonld.JsonLdOptions;
-import com.apicatalog.jsonld.lang.Keywords;
 import com.apicatalog.jsonld.uri.UriUtils;
 import com.apicatalog.jsonld.uri.UriValidationPolicy;
 import com.apicatalog.rdf.api.RdfConsumerException;
@@ -286,10 +285,10 @@ final class CompiledToRdf {
                 String expanded = term.iri();
                 // step 13.3: "If expanded property is null or it neither contains a colon (:) nor it is a keyword,
                 // drop key" — safe mode makes that an error, which titanium reports
-                if (expanded == null || (expanded.indexOf(':') < 0 && !Keywords.contains(expanded))) {
+                if (expanded == null || (expanded.indexOf(':') < 0 && !term.keyword())) {
                     throw new Unsupported("undefined term " + key);
                 }
-                if (Keywords.contains(expanded)) {
+                if (term.keyword()) {
                     // step 13.4.2: colliding keywords are an error (and @type twice is left to titanium)
                     if (!keywords.add(expanded)) {
                         throw new Unsupported("keyword " + expanded + " twice");
@@ -341,9 +340,13 @@ final class CompiledToRdf {
                             }
                             // step 13.4.6.2: "Otherwise, initialize expanded value to the result of using this
                             // algorithm recursively passing active context, active property, value for element"
-                            list = items(expand(context, property, entry, false));
+                            // (the active property's term definition is the one in this active context, which may
+                            // have reverted from the one the property was found in)
+                            list = items(expand(context, context.term(property.key()), entry, false));
                         }
-                        case "@set" -> set = items(expand(context, property, entry, false));
+                        // step 13.4.7 (@set): likewise
+                        case "@set" -> set = items(expand(context, property == null ? null
+                                : context.term(property.key()), entry, false));
                         default -> throw new Unsupported("keyword " + expanded);
                     }
                     continue;

@@ -59,6 +59,9 @@ class CompiledToRdfTest {
         "{" + VC2_OB + "\"type\":[\"VerifiableCredential\",\"OpenBadgeCredential\"],\"issuer\":"
                 + "\"https://e.org/i\",\"credentialSubject\":{\"type\":[\"AchievementSubject\"],\"achievement\":"
                 + "\"https://e.org/a\"}}",
+        // a list object in a node with a type-scoped context reverts: its items are not coerced by the scoped term
+        "{" + VC2_EXAMPLES + "\"type\":\"DataIntegrityProof\",\"created\":{\"@list\":[1,\"a\"]},"
+                + "\"expires\":{\"@set\":[\"2030-01-01T00:00:00Z\"]}}",
         // an embedded context in a nested node
         "{" + VC2_EXAMPLES + "\"child\":{\"@context\":{\"nick\":\"https://e.org/nick\"},\"nick\":\"n\"}}"})
     void compiledPathEqualsTitanium(String json) {
