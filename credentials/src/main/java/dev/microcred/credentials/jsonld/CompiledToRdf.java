@@ -582,7 +582,12 @@ final class CompiledToRdf {
         // step 7: "If datatype is @json, convert value to the canonical lexical form using the result of
         // transforming the internal representation of value to JSON and set datatype to rdf:JSON."
         if (literal.json()) {
-            return new String[] {Jcs.canonize(JakartaJson.of(value)), RDF_JSON};
+            // titanium's JCS formats numbers with shared static DecimalFormats (not thread-safe): one at a time
+            String canonical;
+            synchronized (Jcs.class) {
+                canonical = Jcs.canonize(JakartaJson.of(value));
+            }
+            return new String[] {canonical, RDF_JSON};
         }
         // step 8: "If value is true or false, set value to the string true or false ... If datatype is null, set
         // datatype to xsd:boolean."

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microcred.credentials.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -103,5 +109,40 @@ class CompiledToRdfTest {
         CompiledToRdfDifferentialTest.Outcome expected = CompiledToRdfDifferentialTest.outcome(titanium, document);
         assertThat(CompiledToRdfDifferentialTest.compiledCanonical(processor, document)).isNull();
         assertThat(CompiledToRdfDifferentialTest.outcome(processor, document)).isEqualTo(expected);
+    }
+
+    /** A fresh processor used from several threads at once: contexts built concurrently, every result titanium's. */
+    @Test
+    void concurrentUseOfAFreshProcessorGivesTitaniumsResult() throws Exception {
+        JsonLdProcessor fresh = JsonLdCorpus.processor();
+        List<ObjectNode> documents = new ArrayList<>(JsonLdCorpus.documents().values());
+        List<String> expected = new ArrayList<>();
+        for (ObjectNode document : documents) {
+            expected.add(String.valueOf(CompiledToRdfDifferentialTest.outcome(fresh.titaniumOnly(), document)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<String>>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> {
+                    List<String> results = new ArrayList<>();
+                    for (int round = 0; round < 3; round++) {
+                        results.clear();
+                        for (ObjectNode document : documents) {
+                            results.add(String.valueOf(CompiledToRdfDifferentialTest.outcome(fresh, document)));
+                        }
+                    }
+                    return results;
+                }));
+            }
+            for (Future<List<String>> run : runs) {
+                List<String> results = run.get();
+                for (int i = 0; i < documents.size(); i++) {
+                    assertThat(results.get(i)).as("document %d: %s", i, documents.get(i)).isEqualTo(expected.get(i));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
