@@ -14,10 +14,11 @@ import dev.microcred.crypto.Ed25519PrivateKey;
 import dev.microcred.crypto.KeyType;
 import dev.microcred.crypto.Multibase;
 import dev.microcred.crypto.VerificationMethod;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -44,16 +45,21 @@ public final class DataIntegrity {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private final JsonLdProcessor jsonLd;
-    private final boolean directProofQuads;
+    private final boolean direct;
 
     /** Data Integrity over the contexts of {@code jsonLd}. */
     public DataIntegrity(JsonLdProcessor jsonLd) {
         this(jsonLd, true);
     }
 
-    DataIntegrity(JsonLdProcessor jsonLd, boolean directProofQuads) {
-        this.jsonLd = Objects.requireNonNull(jsonLd, "jsonLd");
-        this.directProofQuads = directProofQuads;
+    /**
+     * With {@code direct} false, every RDF conversion runs titanium's JSON-LD algorithms: no direct proof
+     * configuration quads, no compiled JSON-LD path. Tests compare the two.
+     */
+    DataIntegrity(JsonLdProcessor jsonLd, boolean direct) {
+        Objects.requireNonNull(jsonLd, "jsonLd");
+        this.jsonLd = direct ? jsonLd : jsonLd.titaniumOnly();
+        this.direct = direct;
     }
 
     /** Data Integrity over the bundled contexts. */
@@ -80,7 +86,7 @@ public final class DataIntegrity {
                         .orElseThrow(() -> new MicrocredException(Problem.INVALID_REQUEST,
                                 "previousProof " + previous + " is not a proof of the document")));
             }
-            input = unsecured.deepCopy();
+            input = shallowCopy(unsecured, null);
             input.set("proof", matching);
         }
         ObjectNode proof = proofOptions(options);
@@ -93,7 +99,7 @@ public final class DataIntegrity {
             proof.set("@context", context.deepCopy());
         }
         // §3.3.5 / §3.4.5 proof configuration: the proof options with the document's @context
-        ObjectNode proofConfig = proof.deepCopy();
+        ObjectNode proofConfig = shallowCopy(proof, null);
         if (context != null) {
             proofConfig.set("@context", context);
         }
@@ -118,8 +124,9 @@ public final class DataIntegrity {
      */
     public VerificationResult verify(ObjectNode document, KeyResolver resolver) {
         Objects.requireNonNull(resolver, "resolver");
-        ObjectNode unsecured = document.deepCopy();
-        List<ObjectNode> allProofs = proofs(unsecured.remove("proof"));
+        // nothing below changes a member of the document: a top-level copy without the proof is enough
+        ObjectNode unsecured = shallowCopy(document, "proof");
+        List<ObjectNode> allProofs = proofs(document.get("proof"));
         List<ProofResult> results = new ArrayList<>(allProofs.size());
         for (int i = 0; i < allProofs.size(); i++) {
             results.add(verifyProof(i, allProofs.get(i), allProofs, unsecured, resolver));
@@ -183,11 +190,10 @@ public final class DataIntegrity {
                 }
                 matching.add(found.get());
             }
-            input = unsecured.deepCopy();
+            input = shallowCopy(unsecured, null);
             input.set("proof", matching);
         }
-        ObjectNode proofConfig = proof.deepCopy();
-        proofConfig.remove("proofValue");
+        ObjectNode proofConfig = shallowCopy(proof, "proofValue");
         // vc-di-eddsa §3.3.2 step 4 / §3.4.2: a proof @context must begin the document's @context, and replaces it
         JsonNode proofContext = proofConfig.get("@context");
         if (proofContext != null) {
@@ -195,7 +201,7 @@ public final class DataIntegrity {
                 return rejected(index, proof, null, "the proof's @context does not begin the document's @context");
             }
             if (!proofContext.equals(input.get("@context"))) {
-                input = input == unsecured ? unsecured.deepCopy() : input;
+                input = input == unsecured ? shallowCopy(unsecured, null) : input;
                 input.set("@context", proofContext);
             }
         }
@@ -219,8 +225,10 @@ public final class DataIntegrity {
 
     /** §3.3.4 / §3.4.4 hashing: SHA-256(canonical proof configuration) || SHA-256(canonical document). */
     byte[] hashData(boolean jcs, ObjectNode unsecured, ObjectNode proofConfig) {
-        byte[] proofHash = Sha256.digest(canonicalProofConfig(jcs, proofConfig).getBytes(StandardCharsets.UTF_8));
-        byte[] documentHash = Sha256.digest(canonicalDocument(jcs, unsecured).getBytes(StandardCharsets.UTF_8));
+        byte[] proofHash = jcs ? Sha256.digest(JsonCanonicalizer.canonicalizeUtf8(proofConfig))
+                : Sha256.digest(canonicalProofConfig(false, proofConfig));
+        byte[] documentHash = jcs ? Sha256.digest(JsonCanonicalizer.canonicalizeUtf8(unsecured))
+                : Sha256.digest(canonicalDocument(false, unsecured));
         byte[] hashData = new byte[64];
         System.arraycopy(proofHash, 0, hashData, 0, 32);
         System.arraycopy(documentHash, 0, hashData, 32, 32);
@@ -241,7 +249,7 @@ public final class DataIntegrity {
             return JsonCanonicalizer.canonicalize(proofConfig);
         }
         return RdfCanonicalization.canonicalize(quads -> {
-            if (!directProofQuads || !ProofConfigQuads.emit(proofConfig, jsonLd.contexts(), quads)) {
+            if (!direct || !ProofConfigQuads.emit(proofConfig, jsonLd.contexts(), quads)) {
                 jsonLd.toRdf(proofConfig, quads);
             }
         });
@@ -275,6 +283,22 @@ public final class DataIntegrity {
             options.previousProof().forEach(previous::add);
         }
         return proof;
+    }
+
+    /**
+     * A new object holding the members of {@code object} except {@code without} (may be null), the same member
+     * values: for a view whose top-level members get replaced, never for one whose members get changed.
+     */
+    private static ObjectNode shallowCopy(ObjectNode object, String without) {
+        ObjectNode copy = NODES.objectNode();
+        Iterator<Map.Entry<String, JsonNode>> members = object.fields();
+        while (members.hasNext()) {
+            Map.Entry<String, JsonNode> member = members.next();
+            if (!member.getKey().equals(without)) {
+                copy.set(member.getKey(), member.getValue());
+            }
+        }
+        return copy;
     }
 
     /** The proofs of a {@code proof} member: absent, one object or an array of objects. */

@@ -7,6 +7,7 @@ import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.processor.ExpansionProcessor;
 import com.apicatalog.jsonld.processor.ToRdfProcessor;
+import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.api.RdfQuadConsumer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microcred.core.MicrocredException;
@@ -33,7 +34,12 @@ import java.util.regex.Pattern;
  * 1.4.2 / §8.2);</li>
  * <li>a redefinition of a protected term (JSON-LD 1.1 §4.1.11), and any other JSON-LD processing error.</li>
  * </ul>
- * An unknown context is {@link Problem#UNKNOWN_CONTEXT}. Immutable and thread-safe.
+ * An unknown context is {@link Problem#UNKNOWN_CONTEXT}.
+ *
+ * <p>{@link #toRdf} first tries a compiled path ({@code CompiledToRdf}): the active contexts are computed once by
+ * titanium and memoized, and the document is walked straight to quads. It emits the same dataset as titanium, and
+ * whatever it does not cover (or any document titanium would reject) goes to titanium, whole. {@link #titaniumOnly()}
+ * gives a processor that always runs titanium. Immutable and thread-safe (the memoized contexts are shared).
  */
 public final class JsonLdProcessor {
     private static final JsonLdProcessor STANDARD = new JsonLdProcessor(BundledContextLoader.standard());
@@ -41,9 +47,20 @@ public final class JsonLdProcessor {
     private static final Pattern ABSOLUTE_IRI = Pattern.compile("^[A-Za-z][A-Za-z0-9+.\\-]*:[^\\x00-\\x20<>\"{}|^`\\\\]*$");
 
     private final BundledContextLoader contexts;
+    private final CompiledToRdf compiled;
 
     public JsonLdProcessor(BundledContextLoader contexts) {
+        this(contexts, true);
+    }
+
+    private JsonLdProcessor(BundledContextLoader contexts, boolean compiled) {
         this.contexts = Objects.requireNonNull(contexts, "contexts");
+        this.compiled = compiled ? new CompiledToRdf(options()) : null;
+    }
+
+    /** A processor over the same contexts whose {@link #toRdf} always runs titanium (for comparisons). */
+    public JsonLdProcessor titaniumOnly() {
+        return compiled == null ? this : new JsonLdProcessor(contexts, false);
     }
 
     /** The processor over {@link BundledContextLoader#standard()}. */
@@ -74,8 +91,35 @@ public final class JsonLdProcessor {
         return expanded;
     }
 
-    /** Expands {@code document} in safe mode and emits its RDF dataset (JSON-LD 1.1 API §8.1) to {@code quads}. */
+    /**
+     * Expands {@code document} in safe mode and emits its RDF dataset (JSON-LD 1.1 API §8.1) to {@code quads}:
+     * through the compiled path when it covers the document, through titanium otherwise (same quads, same errors).
+     */
     public void toRdf(ObjectNode document, RdfQuadConsumer quads) {
+        if (compiled != null && toRdfCompiled(document, quads)) {
+            return;
+        }
+        toRdfWithTitanium(document, quads);
+    }
+
+    /** The compiled path alone: emits the dataset and returns true, or emits nothing and returns false. */
+    boolean toRdfCompiled(ObjectNode document, RdfQuadConsumer quads) {
+        if (compiled == null) {
+            return false;
+        }
+        try {
+            return compiled.emit(document, quads);
+        } catch (RdfConsumerException e) {
+            throw new MicrocredException(Problem.JSONLD_ERROR, "RDF consumer refused a quad: " + e.getMessage(), e);
+        }
+    }
+
+    /** Why the compiled path leaves {@code document} to titanium, or null when it covers it. */
+    String compiledPathGap(ObjectNode document) {
+        return compiled == null ? "titanium only" : compiled.unsupportedReason(document);
+    }
+
+    private void toRdfWithTitanium(ObjectNode document, RdfQuadConsumer quads) {
         JsonArray expanded = expand(document);
         try {
             ToRdfProcessor.toRdf(quads, expanded, options());
