@@ -35,7 +35,7 @@ public final class Json {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
-    private static final ObjectMapper PRETTY = MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final com.fasterxml.jackson.databind.ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
 
     static {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
@@ -43,7 +43,6 @@ public final class Json {
                 .maxStringLength(MAX_DOCUMENT_BYTES)
                 .maxNumberLength(1000)
                 .build());
-        PRETTY.getFactory().setStreamReadConstraints(MAPPER.getFactory().streamReadConstraints());
     }
 
     private Json() {

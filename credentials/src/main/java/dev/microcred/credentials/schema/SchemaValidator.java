@@ -66,12 +66,36 @@ public final class SchemaValidator {
             "ob/v3p0/json/ob_v3p0_getopenbadgecredentialsresponse_schema.json",
             "ob/v3p0/json/ob_v3p0_imsx_statusinfo_schema.json",
             "ob/v3p0/json-ld/ob_v3p0_achievementcredential_schema.json");
-    private static final SchemaValidator BUNDLED = new SchemaValidator(compile());
+    private static final SchemaValidator BUNDLED = load();
 
-    private final Map<String, JsonSchema> schemas;
+    /** The bundled schema texts by {@code $id}; each is compiled the first time it is needed. */
+    private final Map<String, String> texts;
+    private final JsonSchemaFactory factory;
+    private final SchemaValidatorsConfig config;
+    private final Map<String, JsonSchema> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private SchemaValidator(Map<String, JsonSchema> schemas) {
-        this.schemas = schemas;
+    private SchemaValidator(Map<String, String> texts, JsonSchemaFactory factory, SchemaValidatorsConfig config) {
+        this.texts = texts;
+        this.factory = factory;
+        this.config = config;
+    }
+
+    /**
+     * Compiles the Open Badges credential schema now rather than at the first validation: a command-line tool
+     * calls this on a second thread at start, so that compiling overlaps with reading and checking the proof.
+     */
+    public void warmUp() {
+        schema(ACHIEVEMENT_CREDENTIAL);
+    }
+
+    /** The compiled schema {@code id} (one of {@link #schemaIds()}), compiled on first use: a cold start pays only
+     *  for the schemas it uses. */
+    private JsonSchema schema(String id) {
+        return compiled.computeIfAbsent(id, key -> {
+            JsonSchema schema = factory.getSchema(SchemaLocation.of(key), config);
+            schema.initializeValidators();
+            return schema;
+        });
     }
 
     /** The validator over the bundled schemas (compiled once per JVM). */
@@ -81,7 +105,7 @@ public final class SchemaValidator {
 
     /** The {@code $id}s of the bundled schemas. */
     public Set<String> schemaIds() {
-        return schemas.keySet();
+        return texts.keySet();
     }
 
     /** Validates {@code credential} against the schemas it names, or the one for its type. */
@@ -91,7 +115,7 @@ public final class SchemaValidator {
         List<SchemaViolation> violations = new ArrayList<>();
         boolean clr = hasType(credential, "ClrCredential");
         for (String id : namedSchemas(credential)) {
-            if (schemas.containsKey(id)) {
+            if (texts.containsKey(id)) {
                 checked.add(id);
                 violations.addAll(validate(credential, id, "$"));
             } else if (!(clr && id.equals(CLR_CREDENTIAL))) {
@@ -128,7 +152,7 @@ public final class SchemaValidator {
      * @throws MicrocredException {@code INVALID_REQUEST} when {@code schemaId} is not bundled
      */
     public List<SchemaViolation> validate(JsonNode document, String schemaId) {
-        if (!schemas.containsKey(schemaId)) {
+        if (!texts.containsKey(schemaId)) {
             throw new MicrocredException(Problem.INVALID_REQUEST, "schema " + schemaId + " is not bundled");
         }
         return validate(document, schemaId, "$");
@@ -136,7 +160,7 @@ public final class SchemaValidator {
 
     private List<SchemaViolation> validate(JsonNode document, String schemaId, String prefix) {
         List<SchemaViolation> out = new ArrayList<>();
-        for (ValidationMessage m : schemas.get(schemaId).validate(document)) {
+        for (ValidationMessage m : schema(schemaId).validate(document)) {
             String path = m.getInstanceLocation().toString();
             String joined = prefix + path.substring(1);
             String message = m.getMessage().replaceAll("\\s+", " ").trim();
@@ -253,7 +277,7 @@ public final class SchemaValidator {
         return false;
     }
 
-    private static Map<String, JsonSchema> compile() {
+    private static SchemaValidator load() {
         Map<String, String> texts = new LinkedHashMap<>();
         for (String file : BUNDLED_FILES) {
             String text = resource(RESOURCES + file);
@@ -271,13 +295,7 @@ public final class SchemaValidator {
                 .pathType(PathType.JSON_PATH)
                 .formatAssertionsEnabled(true)
                 .build();
-        Map<String, JsonSchema> compiled = new LinkedHashMap<>();
-        for (String id : texts.keySet()) {
-            JsonSchema schema = factory.getSchema(SchemaLocation.of(id), config);
-            schema.initializeValidators();
-            compiled.put(id, schema);
-        }
-        return Map.copyOf(compiled);
+        return new SchemaValidator(Map.copyOf(texts), factory, config);
     }
 
     private static String resource(String name) {
