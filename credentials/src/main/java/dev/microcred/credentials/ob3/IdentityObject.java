@@ -32,8 +32,9 @@ public record IdentityObject(List<String> type, boolean hashed, String identityH
         byte[] saltBytes = new byte[16];
         random.nextBytes(saltBytes);
         String salt = Bytes.of(saltBytes).hex();
+        // The OB 3.0 schema types IdentityObject.type as one string, not an array
         return new IdentityObject(List.of("IdentityObject"), true, hash(email.strip(), salt), "emailAddress", salt,
-                Extras.NONE);
+                Extras.of(dev.microcred.credentials.json.Json.object(), java.util.Set.of("type")));
     }
 
     /** {@code sha256$} + hex SHA-256 of {@code identifier + salt} (an empty salt when null). */

@@ -12,7 +12,9 @@ import java.util.Objects;
  * OB 3.0 {@code OpenBadgeCredential} (alias {@code AchievementCredential}): a W3C Verifiable Credential whose
  * subject is an {@link AchievementSubject}.
  *
- * <p>{@link #unsigned} builds a new credential with the fixed context order (VC v2, then OB 3.0.3), the type
+ * <p>{@link #unsigned} builds a new credential with the fixed context order (VC v2, then OB 3.0.3, then the 1EdTech
+ * extensions context that defines the {@code 1EdTechJsonSchemaValidator2019} type of its {@code credentialSchema},
+ * without which JSON-LD safe mode, and so eddsa-rdfc-2022 signing, refuses the document), the type
  * {@code [VerifiableCredential, OpenBadgeCredential]} and the OB 3.0 {@code credentialSchema}; the caller adds
  * {@code credentialStatus} and signs {@link #toJson()}. {@link #parse} reads any OB 3.0 credential, keeping what
  * the model does not name.
@@ -31,6 +33,8 @@ public record OpenBadgeCredential(List<JsonNode> context, String id, List<String
     public static final String TYPE = "OpenBadgeCredential";
     public static final String ALIAS_TYPE = "AchievementCredential";
     public static final String CONTEXT = Envelope.OB_CONTEXT;
+    /** The 1EdTech extensions context (defines {@code 1EdTechJsonSchemaValidator2019}, {@code 1EdTechRevocationList}). */
+    public static final String EXTENSIONS_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json";
     public static final String SCHEMA_ID = Envelope.ACHIEVEMENT_SCHEMA;
 
     public OpenBadgeCredential {
@@ -46,7 +50,7 @@ public record OpenBadgeCredential(List<JsonNode> context, String id, List<String
     }
 
     /**
-     * A new, unsigned credential: context VC v2 + OB 3.0.3, type VerifiableCredential + OpenBadgeCredential,
+     * A new, unsigned credential: context VC v2 + OB 3.0.3 + OB 3.0 extensions, type VerifiableCredential + OpenBadgeCredential,
      * name = the achievement's name, and the OB 3.0 credentialSchema.
      *
      * @param validUntil may be null
@@ -60,7 +64,8 @@ public record OpenBadgeCredential(List<JsonNode> context, String id, List<String
         ObjectNode schema = Json.object();
         schema.put("id", SCHEMA_ID);
         schema.put("type", Envelope.SCHEMA_TYPE);
-        return new OpenBadgeCredential(List.of(TextNode.valueOf(Envelope.VC_V2), TextNode.valueOf(CONTEXT)), id,
+        return new OpenBadgeCredential(List.of(TextNode.valueOf(Envelope.VC_V2), TextNode.valueOf(CONTEXT),
+                TextNode.valueOf(EXTENSIONS_CONTEXT)), id,
                 List.of("VerifiableCredential", TYPE), issuer, validFrom.toString(),
                 validUntil == null ? null : validUntil.toString(), TextNode.valueOf(subject.achievement().name()), null,
                 subject, List.of(), List.of(), List.of(schema), null, List.of(), Extras.NONE);

@@ -158,7 +158,8 @@ class OpenBadgeCredentialTest {
                 subject, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2030-01-01T00:00:00Z"));
         ObjectNode json = vc.toJson();
         assertThat(json.get("@context").toString()).isEqualTo("[\"https://www.w3.org/ns/credentials/v2\","
-                + "\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\"]");
+                + "\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\","
+                + "\"https://purl.imsglobal.org/spec/ob/v3p0/extensions.json\"]");
         assertThat(json.get("type").toString()).isEqualTo("[\"VerifiableCredential\",\"OpenBadgeCredential\"]");
         assertThat(json.get("validFrom").asText()).isEqualTo("2026-01-01T00:00:00Z");
         assertThat(json.get("name").asText()).isEqualTo("Java 101");
