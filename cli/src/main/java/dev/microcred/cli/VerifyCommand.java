@@ -11,6 +11,7 @@ import dev.microcred.credentials.verify.Check;
 import dev.microcred.credentials.verify.CredentialVerifier;
 import dev.microcred.credentials.verify.Outcome;
 import dev.microcred.credentials.verify.VerificationReport;
+import dev.microcred.server.net.GuardedHttpFetcher;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.microcred.core.MicrocredException;
 import dev.microcred.credentials.fetch.Fetcher;
+import dev.microcred.server.net.GuardedHttpFetcher;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -30,6 +30,16 @@ public enum Problem {
     BAD_IMAGE("bad-image", 400),
     /** Anything else the caller asked for that makes no sense (bad arguments, conflicting options). */
     INVALID_REQUEST("invalid-request", 400),
+    /** No credentials were presented, or they are unknown or expired (sign in, or send a valid bearer token). */
+    UNAUTHENTICATED("unauthenticated", 401),
+    /** The caller is known but may not do this (missing scope, another issuer's resource). */
+    FORBIDDEN("forbidden", 403),
+    /** The resource does not exist (or the caller may not know that it does). */
+    NOT_FOUND("not-found", 404),
+    /** The request conflicts with the current state (a slug already taken, a revoked credential suspended). */
+    CONFLICT("conflict", 409),
+    /** A dependency (the database) is unavailable or overloaded: retry later. */
+    UNAVAILABLE("unavailable", 503),
     /** A local file or resource could not be read or written. */
     IO_ERROR("io-error", 500);
 

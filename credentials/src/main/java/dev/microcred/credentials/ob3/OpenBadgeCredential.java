@@ -12,7 +12,9 @@ import java.util.Objects;
  * OB 3.0 {@code OpenBadgeCredential} (alias {@code AchievementCredential}): a W3C Verifiable Credential whose
  * subject is an {@link AchievementSubject}.
  *
- * <p>{@link #unsigned} builds a new credential with the fixed context order (VC v2, then OB 3.0.3), the type
+ * <p>{@link #unsigned} builds a new credential with the fixed context order (VC v2, then OB 3.0.3, then the 1EdTech
+ * extensions context that defines the {@code 1EdTechJsonSchemaValidator2019} type of its {@code credentialSchema},
+ * without which JSON-LD safe mode, and so eddsa-rdfc-2022 signing, refuses the document), the type
  * {@code [VerifiableCredential, OpenBadgeCredential]} and the OB 3.0 {@code credentialSchema}; the caller adds
  * {@code credentialStatus} and signs {@link #toJson()}. {@link #parse} reads any OB 3.0 credential, keeping what
  * the model does not name.

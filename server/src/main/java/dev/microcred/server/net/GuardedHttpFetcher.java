@@ -1,4 +1,4 @@
-package dev.microcred.cli;
+package dev.microcred.server.net;
 
 import dev.microcred.core.Bytes;
 import dev.microcred.core.MicrocredException;
@@ -26,10 +26,10 @@ import java.util.Locale;
  * <p>The host is resolved and checked before each request; a resolver that answers differently for the
  * connection itself (DNS rebinding) is not caught here.
  */
-final class GuardedHttpFetcher implements Fetcher {
-    static final int MAX_BYTES = 1 << 20;
-    static final Duration TIMEOUT = Duration.ofSeconds(5);
-    static final int MAX_REDIRECTS = 3;
+public final class GuardedHttpFetcher implements Fetcher {
+    public static final int MAX_BYTES = 1 << 20;
+    public static final Duration TIMEOUT = Duration.ofSeconds(5);
+    public static final int MAX_REDIRECTS = 3;
 
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(TIMEOUT)
@@ -51,7 +51,7 @@ final class GuardedHttpFetcher implements Fetcher {
                 response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
                 throw new MicrocredException(Problem.FETCH_FAILED, "cannot fetch " + current + ": "
-                        + Main.oneLine(String.valueOf(e.getMessage())), e);
+                        + oneLine(String.valueOf(e.getMessage())), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new MicrocredException(Problem.FETCH_FAILED, "interrupted while fetching " + current, e);
@@ -78,7 +78,7 @@ final class GuardedHttpFetcher implements Fetcher {
     }
 
     /** Refuses anything but HTTPS to a public address. */
-    static void check(URI uri) {
+    public static void check(URI uri) {
         if (!"https".equalsIgnoreCase(uri.getScheme())) {
             throw new MicrocredException(Problem.FETCH_REFUSED, "refusing to fetch a non-HTTPS URL: " + uri);
         }
@@ -103,7 +103,7 @@ final class GuardedHttpFetcher implements Fetcher {
         }
     }
 
-    static boolean isPublic(InetAddress a) {
+    public static boolean isPublic(InetAddress a) {
         if (a.isAnyLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
                 || a.isMulticastAddress()) {
             return false;
@@ -116,6 +116,11 @@ final class GuardedHttpFetcher implements Fetcher {
         int second = b[1] & 0xFF;
         return !(first == 0 || first == 100 && second >= 64 && second < 128 // 100.64/10 shared address space
                 || first == 169 && second == 254 || first >= 224);
+    }
+
+    private static String oneLine(String text) {
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 
     private static void closeQuietly(InputStream in) {

@@ -1,0 +1,140 @@
+package dev.microcred.server;
+
+import dev.microcred.core.MicrocredException;
+import dev.microcred.core.Problem;
+import dev.microcred.crypto.KeyEncryptionKey;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a server runs: where it listens, where its data lives, which database, which key-encryption key, and the
+ * public base URL that credential ids, status list URLs and {@code did:web} DIDs are built from. Immutable.
+ *
+ * <p>{@link #fromEnvironment} reads {@code MICROCRED_PORT}, {@code MICROCRED_HOST}, {@code MICROCRED_DATA},
+ * {@code MICROCRED_DB_URL}, {@code MICROCRED_KEK}, {@code MICROCRED_BASE_URL} and {@code MICROCRED_ADMIN_TOKEN};
+ * command-line flags override them through the {@code with...} methods.
+ *
+ * @param host the interface to listen on ({@code 127.0.0.1} by default)
+ * @param port the port; 0 picks a free one
+ * @param dataDirectory where the embedded database (and, without {@code MICROCRED_KEK}, a generated key-encryption
+ *     key file) live
+ * @param databaseUrl a JDBC URL, or null for the embedded H2 database in {@code dataDirectory}
+ * @param keyEncryptionKey seals issuer keys at rest, or null to use (and create) {@code dataDirectory/microcred.kek}
+ * @param baseUrl the public URL of the server without a trailing slash, or null for
+ *     {@code http://localhost:<port>}
+ * @param adminToken a platform-admin API token accepted from the environment (its hash is stored), or null
+ * @param maxRequestBytes the largest request body accepted
+ */
+public record Config(String host, int port, Path dataDirectory, String databaseUrl, KeyEncryptionKey keyEncryptionKey,
+                     String baseUrl, String adminToken, long maxRequestBytes) {
+    public static final int DEFAULT_PORT = 8080;
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 2L << 20;
+
+    public Config {
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65535) {
+            throw new MicrocredException(Problem.INVALID_REQUEST, "port out of range: " + port);
+        }
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        if (baseUrl != null) {
+            baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+            URI uri = URI.create(baseUrl);
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new MicrocredException(Problem.INVALID_REQUEST, "the base URL must be an http(s) URL: " + baseUrl);
+            }
+        }
+        if (maxRequestBytes < 1024) {
+            throw new MicrocredException(Problem.INVALID_REQUEST, "maxRequestBytes too small: " + maxRequestBytes);
+        }
+    }
+
+    /** Defaults: loopback, port 8080, {@code ./data}, embedded H2, generated key-encryption key. */
+    public static Config defaults() {
+        return new Config("127.0.0.1", DEFAULT_PORT, Path.of("data"), null, null, null, null,
+                DEFAULT_MAX_REQUEST_BYTES);
+    }
+
+    /** The defaults overridden by the {@code MICROCRED_*} variables of {@code env} (pass {@code System.getenv()}). */
+    public static Config fromEnvironment(Map<String, String> env) {
+        Config c = defaults();
+        if (present(env, "MICROCRED_HOST")) {
+            c = c.withHost(env.get("MICROCRED_HOST"));
+        }
+        if (present(env, "MICROCRED_PORT")) {
+            try {
+                c = c.withPort(Integer.parseInt(env.get("MICROCRED_PORT").strip()));
+            } catch (NumberFormatException e) {
+                throw new MicrocredException(Problem.INVALID_REQUEST, "MICROCRED_PORT is not a number");
+            }
+        }
+        if (present(env, "MICROCRED_DATA")) {
+            c = c.withDataDirectory(Path.of(env.get("MICROCRED_DATA")));
+        }
+        if (present(env, "MICROCRED_DB_URL")) {
+            c = c.withDatabaseUrl(env.get("MICROCRED_DB_URL"));
+        }
+        if (present(env, KeyEncryptionKey.ENVIRONMENT_VARIABLE)) {
+            c = c.withKeyEncryptionKey(KeyEncryptionKey.fromEnvironment(env));
+        }
+        if (present(env, "MICROCRED_BASE_URL")) {
+            c = c.withBaseUrl(env.get("MICROCRED_BASE_URL"));
+        }
+        if (present(env, "MICROCRED_ADMIN_TOKEN")) {
+            c = c.withAdminToken(env.get("MICROCRED_ADMIN_TOKEN").strip());
+        }
+        return c;
+    }
+
+    private static boolean present(Map<String, String> env, String name) {
+        return env.get(name) != null && !env.get(name).isBlank();
+    }
+
+    public Config withHost(String host) {
+        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
+                maxRequestBytes);
+    }
+
+    public Config withPort(int port) {
+        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
+                maxRequestBytes);
+    }
+
+    public Config withDataDirectory(Path dataDirectory) {
+        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
+                maxRequestBytes);
+    }
+
+    public Config withDatabaseUrl(String databaseUrl) {
+        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
+                maxRequestBytes);
+    }
+
+    public Config withKeyEncryptionKey(KeyEncryptionKey keyEncryptionKey) {
+        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
+                maxRequestBytes);
+    }
+
+    public Config withBaseUrl(String baseUrl) {
+        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
+                maxRequestBytes);
+    }
+
+    public Config withAdminToken(String adminToken) {
+        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
+                maxRequestBytes);
+    }
+
+    public Config withMaxRequestBytes(long maxRequestBytes) {
+        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
+                maxRequestBytes);
+    }
+
+    @Override
+    public String toString() {
+        return "Config[" + host + ":" + port + ", data=" + dataDirectory + ", db="
+                + (databaseUrl == null ? "embedded" : databaseUrl.replaceAll("password=[^&;]*", "password=***"))
+                + ", baseUrl=" + baseUrl + "]";
+    }
+}

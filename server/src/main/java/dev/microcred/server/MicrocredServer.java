@@ -1,0 +1,169 @@
+package dev.microcred.server;
+
+import dev.microcred.core.MicrocredException;
+import dev.microcred.core.Problem;
+import dev.microcred.crypto.KeyEncryptionKey;
+import dev.microcred.server.api.ApiRoutes;
+import dev.microcred.server.api.VcalmRoutes;
+import dev.microcred.server.http.Bearer;
+import dev.microcred.server.http.Problems;
+import dev.microcred.server.http.RequestLog;
+import dev.microcred.server.issuing.AccessTokens;
+import dev.microcred.server.issuing.AchievementCatalog;
+import dev.microcred.server.issuing.Issuance;
+import dev.microcred.server.issuing.IssuerRegistry;
+import dev.microcred.server.issuing.KeyRing;
+import dev.microcred.server.issuing.StatusRegistry;
+import dev.microcred.server.issuing.Verification;
+import dev.microcred.server.net.GuardedHttpFetcher;
+import dev.microcred.server.net.PlatformFetcher;
+import dev.microcred.server.web.WebRoutes;
+import dev.microcred.skills.graph.SkillsGraph;
+import dev.microcred.store.Database;
+import dev.microcred.store.Store;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running microcred server: {@link #start} opens the database (migrating it), binds the HTTP port, wires the
+ * platform with {@code new} and registers every route; {@link #close} stops both. Thread-safe.
+ */
+public final class MicrocredServer implements AutoCloseable {
+    /** Where a key-encryption key is generated when {@code MICROCRED_KEK} is not set (development only). */
+    public static final String KEK_FILE = "microcred.kek";
+    private static final Logger LOG = LoggerFactory.getLogger(MicrocredServer.class);
+
+    private final Javalin app;
+    private final Platform platform;
+
+    private MicrocredServer(Javalin app, Platform platform) {
+        this.app = app;
+        this.platform = platform;
+    }
+
+    /** Starts a server with the system clock. */
+    public static MicrocredServer start(Config config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** Starts a server whose notion of "now" is {@code clock} (tests). */
+    public static MicrocredServer start(Config config, Clock clock) {
+        Objects.requireNonNull(config, "config");
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(config.dataDirectory());
+        } catch (IOException e) {
+            throw new MicrocredException(Problem.IO_ERROR, "cannot create the data directory " + config.dataDirectory(), e);
+        }
+        KeyEncryptionKey kek = config.keyEncryptionKey() != null ? config.keyEncryptionKey()
+                : localKek(config.dataDirectory());
+        String url = config.databaseUrl() != null ? config.databaseUrl() : Database.h2FileUrl(config.dataDirectory());
+        Database db = Database.open(url, clock);
+        Javalin app;
+        try {
+            app = Javalin.create(c -> {
+                c.showJavalinBanner = false;
+                c.startupWatcherEnabled = false;
+                c.http.maxRequestSize = config.maxRequestBytes();
+                c.router.ignoreTrailingSlashes = true;
+                c.requestLogger.http(RequestLog::log);
+            });
+            Problems.register(app);
+            app.before(ctx -> {
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "no-referrer");
+            });
+            app.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            db.close();
+            throw new MicrocredException(Problem.UNAVAILABLE, "cannot start the HTTP server on " + config.host() + ":"
+                    + config.port() + ": " + e.getMessage(), e);
+        }
+        String baseUrl = config.baseUrl() != null ? config.baseUrl() : "http://localhost:" + app.port();
+        Platform platform = wire(config, baseUrl, clock, db, kek);
+        if (config.adminToken() != null) {
+            platform.tokens().registerAdmin(config.adminToken());
+        }
+        Bearer bearer = new Bearer(platform.tokens());
+        app.get("/healthz", ctx -> ctx.contentType("text/plain").result("ok"));
+        app.get("/readyz", ctx -> {
+            if (db.isReady()) {
+                ctx.contentType("text/plain").result("ready");
+            } else {
+                throw new MicrocredException(Problem.UNAVAILABLE, "the database is not reachable");
+            }
+        });
+        new ApiRoutes(platform, bearer).register(app);
+        new VcalmRoutes(platform, bearer).register(app);
+        new WebRoutes(platform).register(app);
+        LOG.info("server started port={} db=\"{}\" ms={}", app.port(), db.product(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new MicrocredServer(app, platform);
+    }
+
+    static Platform wire(Config config, String baseUrl, Clock clock, Database db, KeyEncryptionKey kek) {
+        Store store = Store.create();
+        KeyRing keys = new KeyRing(kek);
+        IssuerRegistry issuers = new IssuerRegistry(db, store, keys, baseUrl, clock);
+        StatusRegistry status = new StatusRegistry(db, store, issuers, keys, clock);
+        AchievementCatalog achievements = new AchievementCatalog(db, store, baseUrl, SkillsGraph::bundled, clock);
+        Issuance issuance = new Issuance(db, store, issuers, status, keys, clock);
+        Verification verification = new Verification(
+                new PlatformFetcher(db, store, issuers, status, new GuardedHttpFetcher()), clock);
+        AccessTokens tokens = new AccessTokens(db, store, clock);
+        return new Platform(config, baseUrl, clock, db, store, issuers, achievements, status, issuance, verification,
+                tokens);
+    }
+
+    /** The key-encryption key kept in the data directory, made on first use (owner-only permissions). */
+    static KeyEncryptionKey localKek(Path dataDirectory) {
+        Path file = dataDirectory.resolve(KEK_FILE);
+        try {
+            if (Files.exists(file)) {
+                return KeyEncryptionKey.fromBase64(Files.readString(file, StandardCharsets.US_ASCII));
+            }
+            KeyEncryptionKey kek = KeyEncryptionKey.generate();
+            Files.writeString(file, kek.toBase64() + "\n", StandardCharsets.US_ASCII);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
+            }
+            LOG.warn("generated a key-encryption key file={} (set {} in production)", file,
+                    KeyEncryptionKey.ENVIRONMENT_VARIABLE);
+            return kek;
+        } catch (IOException e) {
+            throw new MicrocredException(Problem.IO_ERROR, "cannot read or write " + file, e);
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public String baseUrl() {
+        return platform.baseUrl();
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    /** Stops the HTTP server, then closes the database. */
+    @Override
+    public void close() {
+        try {
+            app.stop();
+        } finally {
+            platform.db().close();
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package dev.microcred.server.issuing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.microcred.core.MicrocredException;
+import dev.microcred.core.Problem;
+import dev.microcred.core.Sha256;
+import dev.microcred.credentials.dataintegrity.Cryptosuite;
+import dev.microcred.credentials.dataintegrity.DataIntegrity;
+import dev.microcred.credentials.dataintegrity.ProofOptions;
+import dev.microcred.credentials.json.Json;
+import dev.microcred.credentials.ob3.Achievement;
+import dev.microcred.credentials.ob3.AchievementSubject;
+import dev.microcred.credentials.ob3.OpenBadgeCredential;
+import dev.microcred.store.Accounts;
+import dev.microcred.store.CredentialState;
+import dev.microcred.store.Database;
+import dev.microcred.store.Issuer;
+import dev.microcred.store.IssuerKey;
+import dev.microcred.store.OutboxMail;
+import dev.microcred.store.Store;
+import dev.microcred.store.StoredAchievement;
+import dev.microcred.store.StoredCredential;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Issues credentials: the OB 3.0 path (an achievement to a recipient by email or DID) and the VCALM path (a
+ * credential body built by the caller). OB 3.0 credentials get a random index in the issuer's revocation list (the
+ * OB 3.0 schema allows one {@code credentialStatus} object); VCALM credentials get one in each list that
+ * {@code options.credentialStatus} asks for. Both sign with the
+ * issuer's active key outside any transaction, then store the credential, and for OB 3.0 the learner's claim mail,
+ * in one transaction. An index taken meanwhile by another node (a unique-constraint conflict) is retried with fresh
+ * indexes. Thread-safe.
+ */
+public final class Issuance {
+    public static final String FORMAT_LDP = "ldp_vc";
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}");
+    private static final Logger LOG = LoggerFactory.getLogger(Issuance.class);
+    private static final int ATTEMPTS = 3;
+
+    private final Database db;
+    private final Store store;
+    private final IssuerRegistry issuers;
+    private final StatusRegistry status;
+    private final KeyRing keys;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public Issuance(Database db, Store store, IssuerRegistry issuers, StatusRegistry status, KeyRing keys, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.store = Objects.requireNonNull(store, "store");
+        this.issuers = Objects.requireNonNull(issuers, "issuers");
+        this.status = Objects.requireNonNull(status, "status");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Who receives a credential: an email address (hashed in the credential) or a DID/URI. */
+    public record Recipient(String email, String id) {
+        public Recipient {
+            if ((email == null) == (id == null)) {
+                throw new MicrocredException(Problem.INVALID_REQUEST, "recipient needs an email or an id, not both");
+            }
+            if (email != null && !EMAIL.matcher(email.strip()).matches()) {
+                throw new MicrocredException(Problem.INVALID_REQUEST, "recipient email is not an email address");
+            }
+            if (id != null && !id.matches("[a-zA-Z][a-zA-Z0-9+.-]*:\\S{1,500}")) {
+                throw new MicrocredException(Problem.INVALID_REQUEST, "recipient id must be a DID or URI");
+            }
+        }
+
+        /** The hex SHA-256 of the normalised recipient, by which a wallet finds its credentials. */
+        public String hash() {
+            String normal = email != null ? Accounts.normalise(email) : id;
+            return Sha256.hex(normal.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public String toString() {
+            return "Recipient[hash=" + hash().substring(0, 12) + "]";
+        }
+    }
+
+    /** An issued credential, its public page and (for email recipients) its claim link. */
+    public record Issued(StoredCredential stored, ObjectNode credential, String pageUrl, String claimUrl) {
+        @Override
+        public String toString() {
+            return "Issued[" + stored.id() + "]";
+        }
+    }
+
+    /**
+     * Issues {@code achievement} to {@code recipient}, valid from {@code validFrom} (now when null) until
+     * {@code validUntil} (from the achievement's validity period when null and it has one).
+     */
+    public Issued issue(Issuer issuer, StoredAchievement achievement, Recipient recipient, Instant validFrom,
+                        Instant validUntil) {
+        if (!achievement.issuerId().equals(issuer.id())) {
+            throw new MicrocredException(Problem.NOT_FOUND, "no achievement " + achievement.id() + " of this issuer");
+        }
+        if (achievement.archivedAt() != null) {
+            throw new MicrocredException(Problem.CONFLICT, "the achievement is archived: it is no longer issued");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant from = validFrom == null ? now : validFrom.truncatedTo(ChronoUnit.SECONDS);
+        Instant until = validUntil != null ? validUntil.truncatedTo(ChronoUnit.SECONDS)
+                : achievement.validityDays() == null ? null : from.plus(achievement.validityDays(), ChronoUnit.DAYS);
+        if (until != null && !until.isAfter(from)) {
+            throw new MicrocredException(Problem.INVALID_REQUEST, "validUntil must be after validFrom");
+        }
+        Achievement ach = Achievement.parse(Json.parse(achievement.document()), "achievement");
+        AchievementSubject subject = recipient.email() != null
+                ? AchievementSubject.forEmail(Accounts.normalise(recipient.email()), ach, random)
+                : AchievementSubject.forId(recipient.id(), ach);
+        for (int attempt = 1; ; attempt++) {
+            String id = UUID.randomUUID().toString();
+            String pageUrl = issuers.baseUrl() + "/credentials/" + id;
+            // OB 3.0 allows one credentialStatus object (the achievementcredential schema types it as an object),
+            // so an OB 3.0 credential carries its revocation entry only and cannot be suspended.
+            StatusRegistry.Allocation revocation = status.allocate(issuer, StatusRegistry.REVOCATION);
+            OpenBadgeCredential unsigned = OpenBadgeCredential.unsigned(pageUrl, IssuerRegistry.profile(issuer),
+                    subject, from, until).withCredentialStatus(revocation.entry().toJson());
+            IssuerKey key = issuers.activeKey(issuer);
+            ObjectNode signed = DataIntegrity.standard().sign(unsigned.toJson(),
+                    ProofOptions.of(Cryptosuite.EDDSA_RDFC_2022, key.verificationMethod()).withCreated(now),
+                    keys.signer(key));
+            String claimToken = recipient.email() != null ? OpaqueTokens.create("claim") : null;
+            String claimUrl = claimToken == null ? null : issuers.baseUrl() + "/claim/" + claimToken;
+            StoredCredential stored = new StoredCredential(id, issuer.id(), achievement.id(), FORMAT_LDP,
+                    Json.write(signed), recipient.hash(), CredentialState.ACTIVE, revocation.list().id(),
+                    revocation.index(), null, null,
+                    claimToken == null ? null : OpaqueTokens.hash(claimToken), null, null, now, from, until, null, null);
+            try {
+                db.inTransaction(c -> {
+                    store.credentials().insert(c, stored);
+                    if (recipient.email() != null) {
+                        store.outbox().enqueue(c, claimMail(issuer, ach, Accounts.normalise(recipient.email()), id,
+                                pageUrl, claimUrl, now));
+                    }
+                    return null;
+                });
+            } catch (MicrocredException e) {
+                if (e.problem() == Problem.CONFLICT && attempt < ATTEMPTS) {
+                    status.forget(revocation.list().id());
+                    continue;
+                }
+                throw e;
+            }
+            LOG.info("credential issued credential={} issuer={} achievement={}", id, issuer.id(), achievement.id());
+            return new Issued(stored, signed, pageUrl, claimUrl);
+        }
+    }
+
+    private static OutboxMail claimMail(Issuer issuer, Achievement achievement, String email, String credentialId,
+                                        String pageUrl, String claimUrl, Instant now) {
+        String body = issuer.name() + " has awarded you \"" + achievement.name() + "\".\n\n"
+                + "Claim it into your microcred wallet:\n" + claimUrl + "\n\n"
+                + "Its public page (shared only if you choose to share the link):\n" + pageUrl + "\n";
+        return new OutboxMail(UUID.randomUUID().toString(), email, "You have earned: " + achievement.name(), body,
+                "credential-issued", credentialId, now, null);
+    }
+
+    /**
+     * Signs a credential built by the caller (VCALM {@code /credentials/issue}): the issuer is set to this issuer
+     * (a different issuer in the body is refused), an id is given when missing, {@code credentialStatus} entries are
+     * added for each requested purpose, and the proof uses {@code cryptosuite} ({@code eddsa-rdfc-2022} or
+     * {@code eddsa-jcs-2022}).
+     */
+    public ObjectNode sign(Issuer issuer, ObjectNode credential, Cryptosuite cryptosuite, List<String> statusPurposes) {
+        ObjectNode doc = credential.deepCopy();
+        if (doc.has("proof")) {
+            throw new MicrocredException(Problem.INVALID_REQUEST, "the credential already has a proof");
+        }
+        JsonNode given = doc.get("issuer");
+        String givenId = given == null ? null : given.isTextual() ? given.asText() : given.path("id").asText(null);
+        if (givenId != null && !givenId.equals(issuer.did())) {
+            throw new MicrocredException(Problem.INVALID_REQUEST, "the credential's issuer " + givenId
+                    + " is not this issuer (" + issuer.did() + ")");
+        }
+        if (given == null || given.isTextual()) {
+            doc.put("issuer", issuer.did());
+        } else {
+            ((ObjectNode) given).put("id", issuer.did());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        boolean v1 = doc.path("@context").path(0).asText().equals("https://www.w3.org/2018/credentials/v1");
+        if (v1 && !doc.has("issuanceDate")) {
+            doc.put("issuanceDate", now.toString());
+        }
+        String id = UUID.randomUUID().toString();
+        if (!doc.has("id")) {
+            doc.put("id", issuers.baseUrl() + "/credentials/" + id);
+        }
+        Instant from = instant(doc, v1 ? "issuanceDate" : "validFrom", now);
+        Instant until = instant(doc, v1 ? "expirationDate" : "validUntil", null);
+        for (int attempt = 1; ; attempt++) {
+            StatusRegistry.Allocation revocation = null;
+            StatusRegistry.Allocation suspension = null;
+            ObjectNode unsigned = doc.deepCopy();
+            if (!statusPurposes.isEmpty()) {
+                ArrayNode entries = Json.mapper().createArrayNode();
+                for (String purpose : statusPurposes) {
+                    if (!StatusRegistry.PURPOSES.contains(purpose)) {
+                        throw new MicrocredException(Problem.INVALID_REQUEST,
+                                "statusPurpose must be revocation or suspension, not " + purpose);
+                    }
+                    StatusRegistry.Allocation a = status.allocate(issuer, purpose);
+                    entries.add(a.entry().toJson());
+                    if (purpose.equals(StatusRegistry.REVOCATION)) {
+                        revocation = a;
+                    } else {
+                        suspension = a;
+                    }
+                }
+                unsigned.set("credentialStatus", entries.size() == 1 ? entries.get(0) : entries);
+            }
+            IssuerKey key = issuers.activeKey(issuer);
+            ObjectNode signed = DataIntegrity.standard().sign(unsigned,
+                    ProofOptions.of(cryptosuite, key.verificationMethod()).withCreated(now), keys.signer(key));
+            StoredCredential stored = new StoredCredential(id, issuer.id(), null, FORMAT_LDP, Json.write(signed), null,
+                    CredentialState.ACTIVE, revocation == null ? null : revocation.list().id(),
+                    revocation == null ? null : revocation.index(), suspension == null ? null : suspension.list().id(),
+                    suspension == null ? null : suspension.index(), null, null, null, now, from, until, null, null);
+            try {
+                db.inTransaction(c -> {
+                    store.credentials().insert(c, stored);
+                    return null;
+                });
+            } catch (MicrocredException e) {
+                if (e.problem() == Problem.CONFLICT && attempt < ATTEMPTS) {
+                    if (revocation != null) {
+                        status.forget(revocation.list().id());
+                    }
+                    if (suspension != null) {
+                        status.forget(suspension.list().id());
+                    }
+                    continue;
+                }
+                throw e;
+            }
+            LOG.info("credential signed credential={} issuer={} suite={}", id, issuer.id(), cryptosuite.id());
+            return signed;
+        }
+    }
+
+    private static Instant instant(ObjectNode doc, String member, Instant fallback) {
+        JsonNode v = doc.get(member);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return OffsetDateTime.parse(v.asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new MicrocredException(Problem.MALFORMED_INPUT, member + " is not an RFC 3339 date-time");
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package dev.microcred.server.issuing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.microcred.core.Bytes;
+import dev.microcred.core.MicrocredException;
+import dev.microcred.core.Problem;
+import dev.microcred.credentials.json.Json;
+import dev.microcred.credentials.ob3.Extras;
+import dev.microcred.credentials.ob3.Profile;
+import dev.microcred.credentials.status.StatusList;
+import dev.microcred.crypto.DidKey;
+import dev.microcred.crypto.Ed25519PrivateKey;
+import dev.microcred.crypto.Multikey;
+import dev.microcred.store.Database;
+import dev.microcred.store.Issuer;
+import dev.microcred.store.IssuerKey;
+import dev.microcred.store.Store;
+import dev.microcred.store.StoredStatusList;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Issuers: creation (an Ed25519 key sealed under the key-encryption key, a DID, an OB 3.0 Profile, a revocation and
+ * a suspension list), lookup, and the {@code did:web} DID document. A {@code did:web} issuer's DID is
+ * {@code did:web:<host>[%3A<port>][:<base path segments>]:issuers:<slug>}, resolved (did:web §3.2) to
+ * {@code <base URL>/issuers/<slug>/did.json}. Thread-safe.
+ */
+public final class IssuerRegistry {
+    /** Lower-case letters, digits and inner hyphens, 2 to 64 characters. */
+    public static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}[a-z0-9]");
+    public static final String DID_CONTEXT = "https://www.w3.org/ns/did/v1";
+    public static final String MULTIKEY_CONTEXT = "https://w3id.org/security/multikey/v1";
+    private static final Logger LOG = LoggerFactory.getLogger(IssuerRegistry.class);
+
+    private final Database db;
+    private final Store store;
+    private final KeyRing keys;
+    private final String baseUrl;
+    private final Clock clock;
+
+    public IssuerRegistry(Database db, Store store, KeyRing keys, String baseUrl, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.store = Objects.requireNonNull(store, "store");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** What a new issuer is made from. {@code url}, {@code email} and {@code description} may be null. */
+    public record NewIssuer(String slug, String name, String url, String email, String description, String didMethod) {
+    }
+
+    /**
+     * Creates an issuer with its first key and its status lists.
+     *
+     * @throws MicrocredException {@code INVALID_REQUEST} for a bad slug, name or DID method; {@code CONFLICT} when
+     *     the slug is taken
+     */
+    public Issuer create(NewIssuer request) {
+        String slug = request.slug() == null ? "" : request.slug();
+        if (!SLUG.matcher(slug).matches()) {
+            throw new MicrocredException(Problem.INVALID_REQUEST,
+                    "slug must be 2-64 lower-case letters, digits or inner hyphens");
+        }
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw new MicrocredException(Problem.INVALID_REQUEST, "name is required (at most 200 characters)");
+        }
+        String method = request.didMethod() == null ? "web" : request.didMethod();
+        Ed25519PrivateKey key = Ed25519PrivateKey.generate();
+        String did;
+        String methodId;
+        switch (method) {
+            case "web" -> {
+                did = didWeb(slug);
+                methodId = did + "#key-1";
+            }
+            case "key" -> {
+                did = DidKey.of(key.publicKey());
+                methodId = DidKey.verificationMethodId(key.publicKey());
+            }
+            default -> throw new MicrocredException(Problem.INVALID_REQUEST, "didMethod must be web or key");
+        }
+        Instant now = clock.instant();
+        Profile profile = new Profile(did, List.of("Profile"), name, blankToNull(request.url()),
+                blankToNull(request.email()), blankToNull(request.description()), null, Extras.NONE);
+        Issuer issuer = new Issuer(UUID.randomUUID().toString(), slug, name, did, method, Json.write(profile.toJson()),
+                now);
+        IssuerKey issuerKey = new IssuerKey(UUID.randomUUID().toString(), issuer.id(), methodId,
+                Multikey.encode(key.publicKey()), keys.seal(key), now, null);
+        db.inTransaction(c -> {
+            store.issuers().insert(c, issuer);
+            store.issuers().insertKey(c, issuerKey);
+            for (String purpose : StatusRegistry.PURPOSES) {
+                store.statusLists().insert(c, newList(issuer, purpose, 1, now));
+            }
+            return null;
+        });
+        LOG.info("issuer created issuer={} method={}", issuer.id(), method);
+        return issuer;
+    }
+
+    StoredStatusList newList(Issuer issuer, String purpose, int seq, Instant now) {
+        int bits = StatusList.MIN_BITS;
+        return new StoredStatusList(UUID.randomUUID().toString(), issuer.id(), purpose, seq,
+                baseUrl + "/issuers/" + issuer.slug() + "/status/" + purpose + "/" + seq, bits,
+                Bytes.of(new byte[bits / 8]), 0, null, null, now, now);
+    }
+
+    /** The {@code did:web} DID this server gives the issuer {@code slug}. */
+    public String didWeb(String slug) {
+        URI base = URI.create(baseUrl);
+        StringBuilder did = new StringBuilder("did:web:").append(base.getHost());
+        if (base.getPort() != -1) {
+            did.append("%3A").append(base.getPort());
+        }
+        String path = base.getPath() == null ? "" : base.getPath();
+        for (String segment : path.split("/")) {
+            if (!segment.isEmpty()) {
+                did.append(':').append(URLEncoder.encode(segment, StandardCharsets.UTF_8));
+            }
+        }
+        return did.append(":issuers:").append(slug).toString();
+    }
+
+    public Issuer require(String slug) {
+        return db.read(c -> store.issuers().bySlug(c, slug))
+                .orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND, "no issuer " + slug));
+    }
+
+    public List<Issuer> all() {
+        return db.read(c -> store.issuers().all(c));
+    }
+
+    /** The issuer's OB 3.0 Profile as stored. */
+    public static Profile profile(Issuer issuer) {
+        ObjectNode p = Json.parseObject(issuer.profile());
+        return new Profile(p.path("id").asText(), List.of("Profile"), text(p, "name"), text(p, "url"),
+                text(p, "email"), text(p, "description"), null, Extras.NONE);
+    }
+
+    /** The key the issuer signs with now. */
+    public IssuerKey activeKey(Issuer issuer) {
+        return db.read(c -> store.issuers().activeKey(c, issuer.id()))
+                .orElseThrow(() -> new MicrocredException(Problem.KEY_NOT_FOUND, "issuer " + issuer.slug()
+                        + " has no active key"));
+    }
+
+    /**
+     * The DID document of a {@code did:web} issuer (DID Core §5, Controlled Identifiers Multikey): every key, retired
+     * ones too, as {@code Multikey} verification methods, each usable for {@code assertionMethod}.
+     */
+    public ObjectNode didDocument(Issuer issuer) {
+        if (!"web".equals(issuer.didMethod())) {
+            throw new MicrocredException(Problem.NOT_FOUND, "issuer " + issuer.slug() + " uses did:key: no document here");
+        }
+        List<IssuerKey> all = db.read(c -> store.issuers().keys(c, issuer.id()));
+        ObjectNode doc = Json.object();
+        doc.putArray("@context").add(DID_CONTEXT).add(MULTIKEY_CONTEXT);
+        doc.put("id", issuer.did());
+        ArrayNode methods = doc.putArray("verificationMethod");
+        ArrayNode assertion = doc.putArray("assertionMethod");
+        ArrayNode authentication = doc.putArray("authentication");
+        for (IssuerKey k : all) {
+            ObjectNode m = methods.addObject();
+            m.put("id", k.verificationMethod());
+            m.put("type", "Multikey");
+            m.put("controller", issuer.did());
+            m.put("publicKeyMultibase", k.publicKeyMultibase());
+            assertion.add(k.verificationMethod());
+            if (k.retiredAt() == null) {
+                authentication.add(k.verificationMethod());
+            }
+        }
+        return doc;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    private static String text(JsonNode node, String name) {
+        JsonNode v = node.get(name);
+        return v != null && v.isTextual() ? v.asText() : null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.microcred.server.issuing;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.microcred.credentials.fetch.Fetcher;
+import dev.microcred.credentials.verify.CredentialVerifier;
+import dev.microcred.credentials.verify.VerificationReport;
+import dev.microcred.crypto.Jwk;
+import dev.microcred.crypto.PublicKey;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The platform's verifier: {@link CredentialVerifier} over a fetcher that serves the platform's own status lists and
+ * DID documents locally and goes to the guarded network client for the rest. Thread-safe.
+ */
+public final class Verification {
+    /** Decodes a {@code publicKeyJwk} member (RFC 7517) into a key. */
+    public static final Function<ObjectNode, PublicKey> JWK_DECODER = jwk -> {
+        Map<String, String> members = new LinkedHashMap<>();
+        jwk.properties().forEach(e -> {
+            if (e.getValue().isTextual()) {
+                members.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        return Jwk.parse(members).publicKey();
+    };
+
+    private final CredentialVerifier verifier;
+    private final Clock clock;
+
+    public Verification(Fetcher fetcher, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.verifier = new CredentialVerifier(fetcher, JWK_DECODER, clock);
+    }
+
+    /** Verifies JSON, a VC-JWT or a baked PNG/SVG, now. */
+    public VerificationReport verify(byte[] input) {
+        return verifier.verify(input, clock.instant());
+    }
+
+    /** Verifies a JSON credential, now. */
+    public VerificationReport verify(ObjectNode credential) {
+        return verifier.verify(credential, clock.instant());
+    }
+}

@@ -1,0 +1,50 @@
+package dev.microcred.server.web;
+
+import static dev.microcred.server.web.Html.attr;
+import static dev.microcred.server.web.Html.el;
+
+import java.util.List;
+
+/** The page frame: head with the inline stylesheet, header with navigation, main content, footer. */
+public final class Layout {
+    /** Served with every page: no scripts, styles inline, forms and images from this origin only. */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; "
+            + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    private static final Html STYLE = Html.trusted("""
+            <style>
+            :root{--ink:#1d2430;--muted:#5b6677;--line:#d9dee7;--ok:#17663a;--okbg:#e4f4ea;--bad:#9b1c1c;
+            --badbg:#fbe8e8;--warn:#7a5200;--warnbg:#fdf3d8;--accent:#2a4d9b}
+            *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;
+            color:var(--ink);background:#f6f7fa}header{background:#fff;border-bottom:1px solid var(--line)}
+            header nav{max-width:60rem;margin:auto;padding:.8rem 1rem;display:flex;gap:1.2rem;align-items:center}
+            header a{color:var(--ink);text-decoration:none}header .brand{font-weight:700;margin-right:auto}
+            main{max-width:60rem;margin:1.5rem auto;padding:0 1rem}.card{background:#fff;border:1px solid var(--line);
+            border-radius:10px;padding:1.2rem 1.4rem;margin-bottom:1.2rem}h1{font-size:1.6rem;margin:.2rem 0 .6rem}
+            h2{font-size:1.15rem;margin:.2rem 0 .6rem}.muted{color:var(--muted)}.verdict{font-weight:700;
+            padding:.6rem 1rem;border-radius:8px}.valid{background:var(--okbg);color:var(--ok)}.invalid{background:
+            var(--badbg);color:var(--bad)}.warning{background:var(--warnbg);color:var(--warn)}ol.checks{padding-left:
+            1.2rem}ol.checks li{margin:.3rem 0}.tag{display:inline-block;border:1px solid var(--line);border-radius:
+            999px;padding:0 .6rem;margin:0 .3rem .3rem 0;font-size:.9rem}dl{display:grid;grid-template-columns:
+            max-content 1fr;gap:.3rem 1rem}dt{color:var(--muted)}dd{margin:0}textarea{width:100%;min-height:10rem;
+            font:13px/1.4 ui-monospace,monospace}button{background:var(--accent);color:#fff;border:0;border-radius:6px;
+            padding:.5rem 1rem;font-size:1rem}pre{white-space:pre-wrap;word-break:break-word}
+            footer{max-width:60rem;margin:2rem auto;padding:0 1rem;color:var(--muted);font-size:.85rem}
+            </style>""");
+
+    private Layout() {
+    }
+
+    /** A whole page. */
+    public static String page(String title, Html content) {
+        Html head = el("head", el("meta", List.of(attr("charset", "utf-8"))),
+                el("meta", List.of(attr("name", "viewport"), attr("content", "width=device-width,initial-scale=1"))),
+                el("title", title + " · microcred"), STYLE);
+        Html header = el("header", el("nav",
+                el("a", List.of(attr("class", "brand"), attr("href", "/")), Html.text("microcred")),
+                el("a", List.of(attr("href", "/verify")), Html.text("Verify a credential"))));
+        Html footer = el("footer", Html.text("microcred: open-source verifiable micro-credentials (Open Badges 3.0,"
+                + " W3C Verifiable Credentials 2.0)."));
+        return "<!doctype html>" + el("html", List.of(attr("lang", "en")), head,
+                el("body", header, el("main", content), footer)).render();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.microcred.server.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.microcred.core.MicrocredException;
+import dev.microcred.core.Problem;
+import dev.microcred.credentials.json.Json;
+import dev.microcred.credentials.verify.VerificationReport;
+import dev.microcred.server.Platform;
+import dev.microcred.store.StoredCredential;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/** The public pages: home, credential pages (HTML, or the JSON document on request) and the verify page. */
+public final class WebRoutes {
+    private final Platform p;
+
+    public WebRoutes(Platform platform) {
+        this.p = Objects.requireNonNull(platform, "platform");
+    }
+
+    public void register(Javalin app) {
+        app.get("/", ctx -> html(ctx, 200, HomePage.render(p.issuers().all())));
+        app.get("/credentials/{id}", this::credential);
+        app.get("/credentials/{id}/credential.json", this::credentialJson);
+        app.get("/verify", ctx -> html(ctx, 200, VerifyPage.render(null, null)));
+        app.post("/verify", this::verify);
+    }
+
+    private StoredCredential stored(String id) {
+        return p.db().read(c -> p.store().credentials().byId(c, id))
+                .orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND, "no such credential"));
+    }
+
+    private void credential(Context ctx) {
+        StoredCredential k = stored(ctx.pathParam("id"));
+        String accept = ctx.header("Accept") == null ? "" : ctx.header("Accept");
+        if (!accept.contains("text/html") && (accept.contains("json") || accept.contains("application/vc"))) {
+            ctx.status(200).contentType("application/vc").result(k.document());
+            return;
+        }
+        ObjectNode document = Json.parseObject(k.document());
+        VerificationReport report = p.verification().verify(document);
+        html(ctx, 200, CredentialPage.render(k.id(), document, report));
+    }
+
+    private void credentialJson(Context ctx) {
+        StoredCredential k = stored(ctx.pathParam("id"));
+        ctx.header("Content-Disposition", "attachment; filename=\"credential.json\"");
+        ctx.status(200).contentType("application/json").result(k.document());
+    }
+
+    private void verify(Context ctx) {
+        byte[] input = null;
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file != null && file.size() > 0) {
+            if (file.size() > p.config().maxRequestBytes()) {
+                throw new MicrocredException(Problem.TOO_LARGE, "the file is larger than "
+                        + p.config().maxRequestBytes() + " bytes");
+            }
+            try (InputStream in = file.content()) {
+                input = in.readAllBytes();
+            } catch (IOException e) {
+                throw new MicrocredException(Problem.IO_ERROR, "cannot read the uploaded file", e);
+            }
+        } else {
+            String pasted = ctx.formParam("credential");
+            if (pasted != null && !pasted.isBlank()) {
+                input = pasted.strip().getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        if (input == null) {
+            html(ctx, 400, VerifyPage.render(null, "Paste a credential or choose a file first."));
+            return;
+        }
+        try {
+            html(ctx, 200, VerifyPage.render(p.verification().verify(input), null));
+        } catch (MicrocredException e) {
+            html(ctx, e.problem().httpStatus() >= 500 ? 502 : 400, VerifyPage.render(null,
+                    "Could not read this credential: " + e.getMessage()));
+        }
+    }
+
+    static void html(Context ctx, int status, String page) {
+        ctx.header("Content-Security-Policy", Layout.CONTENT_SECURITY_POLICY);
+        ctx.status(status).contentType("text/html; charset=utf-8").result(page);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.microcred.server;
+
+class ServerPostgresIT extends ServerContract {
+    @Override
+    String jdbcUrl() {
+        return TestDatabases.postgres();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.microcred.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code achievement} table. Stateless. */
+public final class Achievements {
+    private static final String INSERT = """
+            INSERT INTO achievement (id, issuer_id, name, document, validity_days, created_at, archived_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """;
+    private static final String COLUMNS = """
+            SELECT id, issuer_id, name, document, validity_days, created_at, archived_at FROM achievement
+            """;
+    private static final String BY_ID = COLUMNS + " WHERE id = ?";
+    private static final String BY_ISSUER = COLUMNS + " WHERE issuer_id = ? ORDER BY created_at, id";
+    private static final String UPDATE = """
+            UPDATE achievement SET name = ?, document = ?, validity_days = ? WHERE id = ?
+            """;
+    private static final String ARCHIVE = """
+            UPDATE achievement SET archived_at = ? WHERE id = ? AND archived_at IS NULL
+            """;
+
+    public void insert(Connection c, StoredAchievement a) throws SQLException {
+        Jdbc.update(c, INSERT, a.id(), a.issuerId(), a.name(), a.document(), a.validityDays(), a.createdAt(),
+                a.archivedAt());
+    }
+
+    public Optional<StoredAchievement> byId(Connection c, String id) throws SQLException {
+        return Jdbc.one(c, BY_ID, Achievements::map, id);
+    }
+
+    public List<StoredAchievement> byIssuer(Connection c, String issuerId) throws SQLException {
+        return Jdbc.list(c, BY_ISSUER, Achievements::map, issuerId);
+    }
+
+    public void update(Connection c, String id, String name, String document, Integer validityDays)
+            throws SQLException {
+        Jdbc.update(c, UPDATE, name, document, validityDays, id);
+    }
+
+    public boolean archive(Connection c, String id, Instant now) throws SQLException {
+        return Jdbc.update(c, ARCHIVE, now, id) == 1;
+    }
+
+    private static StoredAchievement map(ResultSet rs) throws SQLException {
+        return new StoredAchievement(rs.getString("id"), rs.getString("issuer_id"), rs.getString("name"),
+                rs.getString("document"), Jdbc.integer(rs, "validity_days"), Jdbc.instant(rs, "created_at"),
+                Jdbc.instant(rs, "archived_at"));
+    }
+}

@@ -1,0 +1,15 @@
+package dev.microcred.store;
+
+/**
+ * The repositories, one per table family, to use inside {@link Transactions#inTransaction}. Stateless and
+ * thread-safe; one instance serves the whole server.
+ */
+public record Store(Accounts accounts, WebSessions sessions, ApiTokens apiTokens, Issuers issuers,
+                    Achievements achievements, Credentials credentials, StatusLists statusLists, Outbox outbox,
+                    BulkJobs bulkJobs) {
+    /** Every repository. */
+    public static Store create() {
+        return new Store(new Accounts(), new WebSessions(), new ApiTokens(), new Issuers(), new Achievements(),
+                new Credentials(), new StatusLists(), new Outbox(), new BulkJobs());
+    }
+}

@@ -1,0 +1,312 @@
+package dev.microcred.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.microcred.core.Bytes;
+import dev.microcred.core.MicrocredException;
+import dev.microcred.core.Problem;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The same store behaviour, run on H2 ({@link StoreH2IT}) and PostgreSQL ({@link StorePostgresIT}). */
+abstract class StoreContract {
+    static final Instant NOW = Instant.parse("2025-03-01T10:15:30Z");
+    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final Store store = Store.create();
+    Database db;
+
+    abstract String jdbcUrl();
+
+    void release(String url) {
+    }
+
+    private String url;
+
+    @BeforeEach
+    void open() {
+        url = jdbcUrl();
+        db = Database.open(url, clock);
+    }
+
+    @AfterEach
+    void close() {
+        if (db != null) {
+            db.close();
+        }
+        if (url != null) {
+            release(url);
+        }
+    }
+
+    static String id() {
+        return UUID.randomUUID().toString();
+    }
+
+    Issuer issuer(String slug) {
+        Issuer i = new Issuer(id(), slug, "Issuer " + slug, "did:web:example.org:issuers:" + slug, "web",
+                "{\"id\":\"did:web:example.org:issuers:" + slug + "\"}", NOW);
+        db.inTransaction((Connection c) -> {
+            store.issuers().insert(c, i);
+            return null;
+        });
+        return i;
+    }
+
+    StoredStatusList list(Issuer issuer, String purpose) {
+        StoredStatusList l = new StoredStatusList(id(), issuer.id(), purpose, 1,
+                "https://example.org/issuers/" + issuer.slug() + "/status/" + purpose + "/1", 1024,
+                Bytes.of(new byte[128]), 0, null, null, NOW, NOW);
+        db.inTransaction((Connection c) -> {
+            store.statusLists().insert(c, l);
+            return null;
+        });
+        return l;
+    }
+
+    StoredCredential credential(Issuer issuer, StoredStatusList revocation, int index, String claimHash) {
+        return new StoredCredential(id(), issuer.id(), null, "ldp_vc", "{\"id\":\"x\"}", "ab".repeat(32),
+                CredentialState.ACTIVE, revocation == null ? null : revocation.id(), revocation == null ? null : index,
+                null, null, claimHash, null, null, NOW, NOW, NOW.plus(365, ChronoUnit.DAYS), null, null);
+    }
+
+    @Test
+    void migrationsApplyOnceAndAreRecorded() {
+        assertThat(Migrations.bundled(clock).applied(db.transactions())).hasSize(Migrations.BUNDLED.size());
+        db.close();
+        db = Database.open(url, clock);
+        assertThat(Migrations.bundled(clock).migrate(db.transactions())).isZero();
+        assertThat(db.isReady()).isTrue();
+    }
+
+    @Test
+    void refusesToStartWhenAnAppliedMigrationChanged() throws Exception {
+        String original = Migrations.bundled(clock).applied(db.transactions()).get(2);
+        db.inTransaction((Connection c) -> Jdbc.update(c, "UPDATE schema_version SET checksum = ? WHERE version = 2", "0".repeat(64)));
+        db.close();
+        assertThatThrownBy(() -> Database.open(url, clock))
+                .isInstanceOfSatisfying(MicrocredException.class, e -> assertThat(e.problem()).isEqualTo(Problem.CONFLICT))
+                .hasMessageContaining("migration 2");
+        try (var c = java.sql.DriverManager.getConnection(url)) {
+            Jdbc.update(c, "UPDATE schema_version SET checksum = ? WHERE version = 2", original);
+        }
+        db = Database.open(url, clock);
+        assertThat(db.isReady()).isTrue();
+    }
+
+    @Test
+    void accountsAreFoundByEmailCaseInsensitivelyAndEmailsAreUnique() {
+        Account a = new Account(id(), "Ada@Example.org", "Ada", "$argon2id$v=19$x", Set.of("learner"), NOW);
+        db.inTransaction((Connection c) -> {
+            store.accounts().insert(c, a);
+            return null;
+        });
+        Account found = db.read((Connection c) -> store.accounts().byEmail(c, "  ADA@example.ORG ")).orElseThrow();
+        assertThat(found.id()).isEqualTo(a.id());
+        assertThat(found.email()).isEqualTo("ada@example.org");
+        assertThat(found.roles()).containsExactly("learner");
+        assertThat(found.createdAt()).isEqualTo(NOW);
+        assertThat(found.toString()).doesNotContain("ada").doesNotContain("argon2");
+        Account twin = new Account(id(), "ada@example.org", "Other", "h", Set.of(), NOW);
+        assertThatThrownBy(() -> db.inTransaction((Connection c) -> {
+            store.accounts().insert(c, twin);
+            return null;
+        })).isInstanceOfSatisfying(MicrocredException.class, e -> assertThat(e.problem()).isEqualTo(Problem.CONFLICT));
+    }
+
+    @Test
+    void sessionsExpire() {
+        Account a = new Account(id(), "s@example.org", "S", "h", Set.of(), NOW);
+        WebSession s = new WebSession("f".repeat(64), a.id(), "csrf", NOW, NOW.plusSeconds(60));
+        db.inTransaction((Connection c) -> {
+            store.accounts().insert(c, a);
+            store.sessions().insert(c, s);
+            return null;
+        });
+        assertThat(db.read((Connection c) -> store.sessions().find(c, s.tokenHash(), NOW))).contains(s);
+        assertThat(db.read((Connection c) -> store.sessions().find(c, s.tokenHash(), NOW.plusSeconds(60)))).isEmpty();
+        db.inTransaction((Connection c) -> {
+            store.sessions().delete(c, s.tokenHash());
+            return null;
+        });
+        assertThat(db.read((Connection c) -> store.sessions().find(c, s.tokenHash(), NOW))).isEmpty();
+    }
+
+    @Test
+    void apiTokensAreFoundByHashAndRevoked() {
+        Issuer issuer = issuer("tokens");
+        ApiToken t = new ApiToken(id(), "c".repeat(64), "ci", null, issuer.id(),
+                Set.of("credentials:issue", "credentials:verify"), NOW, null, null);
+        db.inTransaction((Connection c) -> {
+            store.apiTokens().insert(c, t);
+            return null;
+        });
+        ApiToken found = db.read((Connection c) -> store.apiTokens().byHash(c, t.tokenHash())).orElseThrow();
+        assertThat(found).isEqualTo(t);
+        assertThat(found.isUsable(NOW)).isTrue();
+        assertThat(db.inTransaction((Connection c) -> store.apiTokens().revoke(c, t.id(), NOW))).isTrue();
+        assertThat(db.inTransaction((Connection c) -> store.apiTokens().revoke(c, t.id(), NOW))).isFalse();
+        assertThat(db.read((Connection c) -> store.apiTokens().byHash(c, t.tokenHash())).orElseThrow().isUsable(NOW)).isFalse();
+    }
+
+    @Test
+    void issuersHaveUniqueSlugsAndRotateKeys() {
+        Issuer acme = issuer("acme");
+        assertThat(db.read((Connection c) -> store.issuers().bySlug(c, "acme"))).contains(acme);
+        assertThat(db.read((Connection c) -> store.issuers().byDid(c, acme.did()))).contains(acme);
+        assertThatThrownBy(() -> issuer("acme"))
+                .isInstanceOfSatisfying(MicrocredException.class, e -> assertThat(e.problem()).isEqualTo(Problem.CONFLICT));
+        IssuerKey k1 = new IssuerKey(id(), acme.id(), acme.did() + "#key-1", "z6Mk1", "KEYFILE-1", NOW, null);
+        IssuerKey k2 = new IssuerKey(id(), acme.id(), acme.did() + "#key-2", "z6Mk2", "KEYFILE-2", NOW.plusSeconds(1),
+                null);
+        db.inTransaction((Connection c) -> {
+            store.issuers().insertKey(c, k1);
+            store.issuers().insertKey(c, k2);
+            return store.issuers().retireOtherKeys(c, acme.id(), k2.id(), NOW.plusSeconds(2));
+        });
+        assertThat(db.read((Connection c) -> store.issuers().activeKey(c, acme.id()))).contains(k2);
+        List<IssuerKey> keys = db.read((Connection c) -> store.issuers().keys(c, acme.id()));
+        assertThat(keys).extracting(IssuerKey::id).containsExactly(k1.id(), k2.id());
+        assertThat(keys.get(0).retiredAt()).isEqualTo(NOW.plusSeconds(2));
+        assertThat(keys.get(0).toString()).doesNotContain("KEYFILE");
+    }
+
+    @Test
+    void achievementsBelongToTheirIssuer() {
+        Issuer a = issuer("a");
+        Issuer b = issuer("b");
+        StoredAchievement ach = new StoredAchievement(id(), a.id(), "Welding", "{\"name\":\"Welding\"}", 365, NOW, null);
+        db.inTransaction((Connection c) -> {
+            store.achievements().insert(c, ach);
+            return null;
+        });
+        assertThat(db.read((Connection c) -> store.achievements().byIssuer(c, a.id()))).containsExactly(ach);
+        assertThat(db.read((Connection c) -> store.achievements().byIssuer(c, b.id()))).isEmpty();
+        assertThat(db.inTransaction((Connection c) -> store.achievements().archive(c, ach.id(), NOW))).isTrue();
+        assertThat(db.read((Connection c) -> store.achievements().byId(c, ach.id())).orElseThrow().archivedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void statusListBitsChangeUnderLockAndSignedCacheFollowsTheVersion() {
+        Issuer issuer = issuer("lists");
+        StoredStatusList list = list(issuer, "revocation");
+        assertThat(db.read((Connection c) -> store.statusLists().latest(c, issuer.id(), "revocation"))).contains(list);
+        assertThat(db.read((Connection c) -> store.statusLists().byUrl(c, list.url()))).contains(list);
+        assertThat(db.inTransaction((Connection c) -> store.statusLists().saveSigned(c, list.id(), 0, "{\"v\":0}"))).isTrue();
+        db.inTransaction((Connection c) -> {
+            StoredStatusList locked = store.statusLists().lock(c, list.id()).orElseThrow();
+            byte[] bits = locked.bits().toArray();
+            bits[0] = (byte) 0x80;
+            store.statusLists().updateBits(c, list.id(), Bytes.of(bits), NOW.plusSeconds(5));
+            return null;
+        });
+        StoredStatusList changed = db.read((Connection c) -> store.statusLists().byId(c, list.id())).orElseThrow();
+        assertThat(changed.version()).isEqualTo(1);
+        assertThat(changed.bits().get(0)).isEqualTo((byte) 0x80);
+        assertThat(changed.isSignedCurrent()).isFalse();
+        // a signature made at the old version is not cached over the new bits
+        assertThat(db.inTransaction((Connection c) -> store.statusLists().saveSigned(c, list.id(), 0, "{\"v\":0}"))).isFalse();
+        assertThat(db.inTransaction((Connection c) -> store.statusLists().saveSigned(c, list.id(), 1, "{\"v\":1}"))).isTrue();
+        StoredStatusList signed = db.read((Connection c) -> store.statusLists().byId(c, list.id())).orElseThrow();
+        assertThat(signed.isSignedCurrent()).isTrue();
+        assertThat(signed.signedDocument()).isEqualTo("{\"v\":1}");
+    }
+
+    @Test
+    void aStatusIndexIsTakenOncePerList() {
+        Issuer issuer = issuer("idx");
+        StoredStatusList list = list(issuer, "revocation");
+        StoredCredential first = credential(issuer, list, 7, "1".repeat(64));
+        db.inTransaction((Connection c) -> {
+            store.credentials().insert(c, first);
+            return null;
+        });
+        assertThat(db.read((Connection c) -> store.credentials().usedIndexes(c, list))).containsExactly(7);
+        assertThatThrownBy(() -> db.inTransaction((Connection c) -> {
+            store.credentials().insert(c, credential(issuer, list, 7, "2".repeat(64)));
+            return null;
+        })).isInstanceOfSatisfying(MicrocredException.class, e -> assertThat(e.problem()).isEqualTo(Problem.CONFLICT));
+    }
+
+    @Test
+    void aFailedTransactionLeavesNothingBehind() {
+        Issuer issuer = issuer("tx");
+        StoredStatusList list = list(issuer, "revocation");
+        StoredCredential k = credential(issuer, list, 3, null);
+        OutboxMail mail = new OutboxMail(id(), "learner@example.org", "Your badge", "link", "credential-issued",
+                k.id(), NOW, null);
+        assertThatThrownBy(() -> db.inTransaction((Connection c) -> {
+            store.credentials().insert(c, k);
+            store.outbox().enqueue(c, mail);
+            throw new IllegalStateException("signing failed");
+        })).hasMessage("signing failed");
+        assertThat(db.read((Connection c) -> store.credentials().byId(c, k.id()))).isEmpty();
+        assertThat(db.read((Connection c) -> store.outbox().recent(c, 10))).isEmpty();
+        db.inTransaction((Connection c) -> {
+            store.credentials().insert(c, k);
+            store.outbox().enqueue(c, mail);
+            return null;
+        });
+        assertThat(db.read((Connection c) -> store.credentials().byId(c, k.id()))).contains(k);
+        assertThat(db.read((Connection c) -> store.outbox().byRecipient(c, "learner@example.org"))).containsExactly(mail);
+    }
+
+    @Test
+    void credentialsAreClaimedOnceAndChangeState() {
+        Issuer issuer = issuer("claim");
+        Account learner = new Account(id(), "l@example.org", "L", "h", Set.of("learner"), NOW);
+        StoredCredential k = credential(issuer, null, 0, "9".repeat(64));
+        db.inTransaction((Connection c) -> {
+            store.accounts().insert(c, learner);
+            store.credentials().insert(c, k);
+            return null;
+        });
+        assertThat(db.read((Connection c) -> store.credentials().byClaimToken(c, "9".repeat(64)))).contains(k);
+        assertThat(db.inTransaction((Connection c) -> store.credentials().claim(c, k.id(), learner.id(), NOW))).isTrue();
+        assertThat(db.inTransaction((Connection c) -> store.credentials().claim(c, k.id(), learner.id(), NOW))).isFalse();
+        assertThat(db.read((Connection c) -> store.credentials().byClaimToken(c, "9".repeat(64)))).isEmpty();
+        assertThat(db.read((Connection c) -> store.credentials().byHolder(c, learner.id()))).extracting(StoredCredential::id)
+                .containsExactly(k.id());
+        db.inTransaction((Connection c) -> {
+            store.credentials().updateState(c, k.id(), CredentialState.REVOKED, "issued in error", NOW);
+            return null;
+        });
+        StoredCredential revoked = db.read((Connection c) -> store.credentials().byId(c, k.id())).orElseThrow();
+        assertThat(revoked.state()).isEqualTo(CredentialState.REVOKED);
+        assertThat(revoked.statusReason()).isEqualTo("issued in error");
+        assertThat(revoked.revokedAt()).isEqualTo(NOW);
+        assertThat(db.read((Connection c) -> store.credentials().byIssuer(c, issuer.id(), 10, 0))).hasSize(1);
+        assertThat(db.read((Connection c) -> store.credentials().countByIssuer(c, issuer.id()))).isEqualTo(1);
+        assertThat(db.read((Connection c) -> store.credentials().byRecipient(c, "ab".repeat(32)))).hasSize(1);
+    }
+
+    @Test
+    void bulkRowsAreIdempotentPerIssuer() {
+        Issuer issuer = issuer("bulk");
+        StoredAchievement ach = new StoredAchievement(id(), issuer.id(), "A", "{}", null, NOW, null);
+        BulkJob job = new BulkJob(id(), issuer.id(), ach.id(), "validated", 2, NOW, NOW);
+        BulkRow row = new BulkRow(id(), job.id(), issuer.id(), 1, "row-key-1", "x@example.org", "pending", null, null);
+        BulkRow again = new BulkRow(id(), job.id(), issuer.id(), 2, "row-key-1", "x@example.org", "pending", null, null);
+        db.inTransaction((Connection c) -> {
+            store.achievements().insert(c, ach);
+            store.bulkJobs().insertJob(c, job);
+            assertThat(store.bulkJobs().insertRow(c, row)).isEqualTo(row);
+            assertThat(store.bulkJobs().insertRow(c, again)).isEqualTo(row);
+            return null;
+        });
+        assertThat(db.read((Connection c) -> store.bulkJobs().rows(c, job.id()))).containsExactly(row);
+        assertThat(db.read((Connection c) -> store.bulkJobs().pendingRows(c, job.id(), 10))).containsExactly(row);
+        assertThat(db.inTransaction((Connection c) -> store.bulkJobs().finishRow(c, row.id(), "failed", null, "bad email"))).isTrue();
+        assertThat(db.inTransaction((Connection c) -> store.bulkJobs().finishRow(c, row.id(), "issued", null, null))).isFalse();
+        assertThat(db.read((Connection c) -> store.bulkJobs().job(c, job.id()))).contains(job);
+    }
+}
