@@ -199,7 +199,8 @@ abstract class ServerContract {
         assertThat(revoked.json().path("state").asText()).isEqualTo("revoked");
         assertThat(verifyOutcome(issued.path("credential"))).isEqualTo("revoked");
         Http.Response page = http.get("/credentials/" + id);
-        assertThat(page.body()).contains("data-outcome=\"revoked\"").contains("Revoked: the issuer has withdrawn");
+        assertThat(page.body()).contains("data-outcome=\"revoked\"").contains("Revoked: the issuer has withdrawn")
+                .contains("id=\"verdict\" data-outcome=\"revoked\"");
         assertThat(http.post("/api/issuers/" + slug + "/credentials/" + id + "/suspend", token(issuer), "")
                 .status()).isEqualTo(409);
         assertThat(http.post("/api/issuers/" + slug + "/credentials/" + id + "/revoke", token(issuer), "")

@@ -26,6 +26,7 @@ public final class CredentialPage {
         List<Html> parts = new ArrayList<>();
         parts.add(el("section", List.of(attr("class", "card")),
                 el("p", List.of(attr("class", "muted")), Html.text("Open Badges 3.0 credential")),
+                ReportView.banner(report),
                 el("h1", List.of(attr("id", "title")), Html.text(title)),
                 el("p", Html.text("Issued by "), el("strong", List.of(attr("id", "issuer")), Html.text(issuerName))),
                 el("p", Html.text(achievement.path("description").asText(""))),

@@ -54,13 +54,25 @@ public final class ReportView {
         };
     }
 
-    /** The report as a card. */
-    public static Html render(VerificationReport report) {
-        String css = switch (report.outcome()) {
+    /** The CSS class of the verdict box for an outcome. */
+    static String verdictClass(Outcome outcome) {
+        return switch (outcome) {
             case VALID -> "verdict valid";
             case CANNOT_CHECK, UNSUPPORTED, NOT_YET_VALID, SUSPENDED -> "verdict warning";
             default -> "verdict invalid";
         };
+    }
+
+    /** The verdict as a banner linking to the full report, for the top of a page. */
+    public static Html banner(VerificationReport report) {
+        return el("p", List.of(attr("class", verdictClass(report.outcome())), attr("id", "verdict"),
+                        attr("data-outcome", report.outcome().label())),
+                el("a", List.of(attr("href", "#verification")), Html.text(verdict(report.outcome()))));
+    }
+
+    /** The report as a card. */
+    public static Html render(VerificationReport report) {
+        String css = verdictClass(report.outcome());
         List<Html> steps = new ArrayList<>();
         for (Check c : report.checks()) {
             steps.add(el("li", List.of(attr("data-check", c.name()), attr("data-outcome", c.status().label())),
