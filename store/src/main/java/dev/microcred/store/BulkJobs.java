@@ -4,90 +4,185 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code bulk_job} and {@code bulk_row} tables. Stateless. */
+/** The {@code bulk_job}, {@code bulk_row} and {@code bulk_error} tables. Stateless. */
 public final class BulkJobs {
     private static final String INSERT_JOB = """
-            INSERT INTO bulk_job (id, issuer_id, achievement_id, state, total_rows, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO bulk_job (id, issuer_id, achievement_id, state, total_rows, valid_rows, invalid_rows,
+                                  issued_rows, skipped_rows, failed_rows, error, created_at, updated_at, started_at,
+                                  finished_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
-    private static final String JOB = """
-            SELECT id, issuer_id, achievement_id, state, total_rows, created_at, updated_at FROM bulk_job WHERE id = ?
+    private static final String JOB_COLUMNS = """
+            SELECT id, issuer_id, achievement_id, state, total_rows, valid_rows, invalid_rows, issued_rows,
+                   skipped_rows, failed_rows, error, created_at, updated_at, started_at, finished_at
+            FROM bulk_job
             """;
-    private static final String UPDATE_JOB = """
-            UPDATE bulk_job SET state = ?, updated_at = ? WHERE id = ?
+    private static final String JOB = JOB_COLUMNS + " WHERE id = ?";
+    private static final String JOBS_OF_ISSUER = JOB_COLUMNS + """
+             WHERE issuer_id = ? ORDER BY created_at DESC, id LIMIT ?
+            """;
+    private static final String JOBS_IN_STATE = JOB_COLUMNS + " WHERE state = ? ORDER BY created_at, id";
+    private static final String START_JOB = """
+            UPDATE bulk_job SET state = 'running', error = NULL, updated_at = ?, started_at = COALESCE(started_at, ?)
+            WHERE id = ? AND state IN ('validated', 'running', 'failed')
+            """;
+    private static final String ADD_PROGRESS = """
+            UPDATE bulk_job SET issued_rows = issued_rows + ?, skipped_rows = skipped_rows + ?,
+                                failed_rows = failed_rows + ?, updated_at = ?
+            WHERE id = ?
+            """;
+    private static final String FINISH_JOB = """
+            UPDATE bulk_job SET state = ?, error = ?, updated_at = ?, finished_at = ? WHERE id = ? AND state = 'running'
             """;
     private static final String INSERT_ROW = """
-            INSERT INTO bulk_row (id, job_id, issuer_id, row_number, idempotency_key, recipient, state, credential_id,
-                                  error)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO bulk_row (id, job_id, issuer_id, row_number, line_number, idempotency_key, achievement_id,
+                                  recipient_kind, recipient, valid_from, valid_until, state, credential_id, error)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     private static final String ROW_COLUMNS = """
-            SELECT id, job_id, issuer_id, row_number, idempotency_key, recipient, state, credential_id, error
-            FROM bulk_row
+            SELECT r.id, r.job_id, r.issuer_id, r.row_number, r.line_number, r.idempotency_key, r.achievement_id,
+                   r.recipient_kind, r.recipient, r.valid_from, r.valid_until, r.state, r.credential_id, r.error
+            FROM bulk_row r
             """;
-    private static final String ROW_BY_KEY = ROW_COLUMNS + " WHERE issuer_id = ? AND idempotency_key = ?";
-    private static final String ROWS_OF_JOB = ROW_COLUMNS + " WHERE job_id = ? ORDER BY row_number";
-    private static final String PENDING_ROWS = ROW_COLUMNS + """
-             WHERE job_id = ? AND state = 'pending' ORDER BY row_number LIMIT ?
+    private static final String ROWS_OF_JOB = ROW_COLUMNS + " WHERE r.job_id = ? ORDER BY r.row_number";
+    private static final String ROWS_IN_STATE = ROW_COLUMNS + """
+             WHERE r.job_id = ? AND r.state = ? ORDER BY r.row_number LIMIT ?
+            """;
+    private static final String PENDING_ROWS = """
+            SELECT r.id, r.job_id, r.issuer_id, r.row_number, r.line_number, r.idempotency_key, r.achievement_id,
+                   r.recipient_kind, r.recipient, r.valid_from, r.valid_until, r.state, r.credential_id, r.error,
+                   k.credential_id AS issued_credential_id
+            FROM bulk_row r
+            LEFT JOIN credential_key k ON k.issuer_id = r.issuer_id AND k.idempotency_key = r.idempotency_key
+            WHERE r.job_id = ? AND r.state = 'pending' AND r.row_number > ?
+            ORDER BY r.row_number
+            LIMIT ?
             """;
     private static final String FINISH_ROW = """
             UPDATE bulk_row SET state = ?, credential_id = ?, error = ? WHERE id = ? AND state = 'pending'
             """;
+    private static final String INSERT_ERROR = """
+            INSERT INTO bulk_error (job_id, row_number, line_number, column_name, message) VALUES (?, ?, ?, ?, ?)
+            """;
+    private static final String ERRORS = """
+            SELECT row_number, line_number, column_name, message FROM bulk_error
+            WHERE job_id = ? ORDER BY row_number, line_number LIMIT ?
+            """;
 
     public void insertJob(Connection c, BulkJob j) throws SQLException {
-        Jdbc.update(c, INSERT_JOB, j.id(), j.issuerId(), j.achievementId(), j.state(), j.totalRows(), j.createdAt(),
-                j.updatedAt());
+        Jdbc.update(c, INSERT_JOB, j.id(), j.issuerId(), j.achievementId(), j.state(), j.totalRows(), j.validRows(),
+                j.invalidRows(), j.issuedRows(), j.skippedRows(), j.failedRows(), j.error(), j.createdAt(),
+                j.updatedAt(), j.startedAt(), j.finishedAt());
     }
 
     public Optional<BulkJob> job(Connection c, String id) throws SQLException {
-        return Jdbc.one(c, JOB, rs -> new BulkJob(rs.getString("id"), rs.getString("issuer_id"),
-                rs.getString("achievement_id"), rs.getString("state"), rs.getInt("total_rows"),
-                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at")), id);
+        return Jdbc.one(c, JOB, BulkJobs::mapJob, id);
     }
 
-    public void updateJob(Connection c, String id, String state, Instant now) throws SQLException {
-        Jdbc.update(c, UPDATE_JOB, state, now, id);
+    /** The issuer's newest jobs first. */
+    public List<BulkJob> jobsOf(Connection c, String issuerId, int limit) throws SQLException {
+        return Jdbc.list(c, JOBS_OF_ISSUER, BulkJobs::mapJob, issuerId, limit);
     }
 
-    /**
-     * Adds a row unless the issuer already has one with its idempotency key.
-     *
-     * @return the row stored now, or the row stored before under the same key
-     */
-    public BulkRow insertRow(Connection c, BulkRow r) throws SQLException {
-        Optional<BulkRow> existing = rowByKey(c, r.issuerId(), r.idempotencyKey());
-        if (existing.isPresent()) {
-            return existing.get();
+    /** Every job in {@code state}, oldest first (on start: the {@code running} jobs to resume). */
+    public List<BulkJob> jobsInState(Connection c, String state) throws SQLException {
+        return Jdbc.list(c, JOBS_IN_STATE, BulkJobs::mapJob, state);
+    }
+
+    /** Marks a validated, running or failed job running; false when it is done (or unknown). */
+    public boolean start(Connection c, String id, Instant now) throws SQLException {
+        return Jdbc.update(c, START_JOB, now, now, id) == 1;
+    }
+
+    /** Adds to the counters (in the transaction that issued the rows counted). */
+    public void addProgress(Connection c, String id, int issued, int skipped, int failed, Instant now)
+            throws SQLException {
+        Jdbc.update(c, ADD_PROGRESS, issued, skipped, failed, now, id);
+    }
+
+    /** Ends a running job as {@code done} or {@code failed}; false when it was not running. */
+    public boolean finish(Connection c, String id, String state, String error, Instant now) throws SQLException {
+        return Jdbc.update(c, FINISH_JOB, state, error, now, now, id) == 1;
+    }
+
+    /** Adds rows in one batch. */
+    public void insertRows(Connection c, List<BulkRow> rows) throws SQLException {
+        List<Object[]> params = new ArrayList<>(rows.size());
+        for (BulkRow r : rows) {
+            params.add(new Object[] {r.id(), r.jobId(), r.issuerId(), r.rowNumber(), r.lineNumber(),
+                r.idempotencyKey(), r.achievementId(), r.recipientKind(), r.recipient(), r.validFrom(), r.validUntil(),
+                r.state(), r.credentialId(), r.error()});
         }
-        Jdbc.update(c, INSERT_ROW, r.id(), r.jobId(), r.issuerId(), r.rowNumber(), r.idempotencyKey(), r.recipient(),
-                r.state(), r.credentialId(), r.error());
-        return r;
-    }
-
-    public Optional<BulkRow> rowByKey(Connection c, String issuerId, String idempotencyKey) throws SQLException {
-        return Jdbc.one(c, ROW_BY_KEY, BulkJobs::mapRow, issuerId, idempotencyKey);
+        Jdbc.batch(c, INSERT_ROW, params);
     }
 
     public List<BulkRow> rows(Connection c, String jobId) throws SQLException {
         return Jdbc.list(c, ROWS_OF_JOB, BulkJobs::mapRow, jobId);
     }
 
-    public List<BulkRow> pendingRows(Connection c, String jobId, int limit) throws SQLException {
-        return Jdbc.list(c, PENDING_ROWS, BulkJobs::mapRow, jobId, limit);
+    /** The first {@code limit} rows of the job in {@code state}. */
+    public List<BulkRow> rowsInState(Connection c, String jobId, String state, int limit) throws SQLException {
+        return Jdbc.list(c, ROWS_IN_STATE, BulkJobs::mapRow, jobId, state, limit);
     }
 
-    /** Records a pending row's outcome; false when it was no longer pending (issued by another worker). */
-    public boolean finishRow(Connection c, String rowId, String state, String credentialId, String error)
-            throws SQLException {
-        return Jdbc.update(c, FINISH_ROW, state, credentialId, error, rowId) == 1;
+    /**
+     * The next pending rows after {@code afterRow}, each with the credential its idempotency key already yielded
+     * (null when none).
+     */
+    public List<PendingRow> pendingRows(Connection c, String jobId, int afterRow, int limit) throws SQLException {
+        return Jdbc.list(c, PENDING_ROWS, rs -> new PendingRow(mapRow(rs), rs.getString("issued_credential_id")),
+                jobId, afterRow, limit);
+    }
+
+    /**
+     * Records the outcomes of pending rows in one batch.
+     *
+     * @return false when some row was no longer pending (another worker finished it): roll the transaction back
+     */
+    public boolean finishRows(Connection c, List<RowOutcome> outcomes) throws SQLException {
+        List<Object[]> params = new ArrayList<>(outcomes.size());
+        for (RowOutcome o : outcomes) {
+            params.add(new Object[] {o.state(), o.credentialId(), o.error(), o.rowId()});
+        }
+        for (int n : Jdbc.batch(c, FINISH_ROW, params)) {
+            if (n == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public void insertErrors(Connection c, String jobId, List<BulkError> errors) throws SQLException {
+        List<Object[]> params = new ArrayList<>(errors.size());
+        for (BulkError e : errors) {
+            params.add(new Object[] {jobId, e.rowNumber(), e.lineNumber(), e.column(), e.message()});
+        }
+        Jdbc.batch(c, INSERT_ERROR, params);
+    }
+
+    /** The job's preview errors in row order, at most {@code limit}. */
+    public List<BulkError> errors(Connection c, String jobId, int limit) throws SQLException {
+        return Jdbc.list(c, ERRORS, rs -> new BulkError(rs.getInt("row_number"), rs.getInt("line_number"),
+                rs.getString("column_name"), rs.getString("message")), jobId, limit);
+    }
+
+    private static BulkJob mapJob(ResultSet rs) throws SQLException {
+        return new BulkJob(rs.getString("id"), rs.getString("issuer_id"), rs.getString("achievement_id"),
+                rs.getString("state"), rs.getInt("total_rows"), rs.getInt("valid_rows"), rs.getInt("invalid_rows"),
+                rs.getInt("issued_rows"), rs.getInt("skipped_rows"), rs.getInt("failed_rows"), rs.getString("error"),
+                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"), Jdbc.instant(rs, "started_at"),
+                Jdbc.instant(rs, "finished_at"));
     }
 
     private static BulkRow mapRow(ResultSet rs) throws SQLException {
         return new BulkRow(rs.getString("id"), rs.getString("job_id"), rs.getString("issuer_id"),
-                rs.getInt("row_number"), rs.getString("idempotency_key"), rs.getString("recipient"),
-                rs.getString("state"), rs.getString("credential_id"), rs.getString("error"));
+                rs.getInt("row_number"), rs.getInt("line_number"), rs.getString("idempotency_key"),
+                rs.getString("achievement_id"), rs.getString("recipient_kind"), rs.getString("recipient"),
+                Jdbc.instant(rs, "valid_from"), Jdbc.instant(rs, "valid_until"), rs.getString("state"),
+                rs.getString("credential_id"), rs.getString("error"));
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +46,42 @@ public final class Credentials {
             UPDATE credential SET holder_account_id = ?, claimed_at = ?, claim_token_hash = NULL
             WHERE id = ? AND holder_account_id IS NULL
             """;
+
+    private static final String INSERT_KEY = """
+            INSERT INTO credential_key (issuer_id, idempotency_key, credential_id, created_at) VALUES (?, ?, ?, ?)
+            """;
+    private static final String BY_KEY = """
+            SELECT credential_id FROM credential_key WHERE issuer_id = ? AND idempotency_key = ?
+            """;
+
+    /** Stores credentials in one batch. */
+    public void insertAll(Connection c, List<StoredCredential> credentials) throws SQLException {
+        List<Object[]> params = new ArrayList<>(credentials.size());
+        for (StoredCredential k : credentials) {
+            params.add(new Object[] {k.id(), k.issuerId(), k.achievementId(), k.format(), k.document(),
+                k.recipientHash(), k.state().label(), k.revocationListId(), k.revocationIndex(), k.suspensionListId(),
+                k.suspensionIndex(), k.claimTokenHash(), k.holderAccountId(), k.statusReason(), k.issuedAt(),
+                k.validFrom(), k.validUntil(), k.claimedAt(), k.revokedAt()});
+        }
+        Jdbc.batch(c, INSERT, params);
+    }
+
+    /**
+     * Records idempotency keys in one batch, in the transaction that stores their credentials. A key stored before
+     * fails the batch with a unique-constraint violation ({@code CONFLICT}): the caller rolls back and retries.
+     */
+    public void insertKeys(Connection c, List<CredentialKey> keys) throws SQLException {
+        List<Object[]> params = new ArrayList<>(keys.size());
+        for (CredentialKey k : keys) {
+            params.add(new Object[] {k.issuerId(), k.idempotencyKey(), k.credentialId(), k.createdAt()});
+        }
+        Jdbc.batch(c, INSERT_KEY, params);
+    }
+
+    /** The credential an idempotency key of the issuer yielded. */
+    public Optional<String> byKey(Connection c, String issuerId, String idempotencyKey) throws SQLException {
+        return Jdbc.one(c, BY_KEY, rs -> rs.getString(1), issuerId, idempotencyKey);
+    }
 
     public void insert(Connection c, StoredCredential k) throws SQLException {
         Jdbc.update(c, INSERT, k.id(), k.issuerId(), k.achievementId(), k.format(), k.document(), k.recipientHash(),

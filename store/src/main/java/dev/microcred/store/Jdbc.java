@@ -33,6 +33,30 @@ final class Jdbc {
         }
     }
 
+    /**
+     * Runs {@code sql} once per parameter row as one JDBC batch.
+     *
+     * @return the update count of each row
+     */
+    static int[] batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (Object[] params : rows) {
+                bind(s, params);
+                s.addBatch();
+            }
+            int[] counts = s.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                    throw new SQLException("the driver did not report the update count of batch row " + i);
+                }
+            }
+            return counts;
+        }
+    }
+
     static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, params);

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The {@code mail_outbox} table: mail is enqueued in the transaction that causes it. Stateless. */
@@ -25,6 +26,16 @@ public final class Outbox {
     public void enqueue(Connection c, OutboxMail m) throws SQLException {
         Jdbc.update(c, INSERT, m.id(), m.recipient(), m.subject(), m.body(), m.kind(), m.relatedId(), m.createdAt(),
                 m.sentAt());
+    }
+
+    /** Enqueues mails in one batch. */
+    public void enqueueAll(Connection c, List<OutboxMail> mails) throws SQLException {
+        List<Object[]> params = new ArrayList<>(mails.size());
+        for (OutboxMail m : mails) {
+            params.add(new Object[] {m.id(), m.recipient(), m.subject(), m.body(), m.kind(), m.relatedId(),
+                m.createdAt(), m.sentAt()});
+        }
+        Jdbc.batch(c, INSERT, params);
     }
 
     public List<OutboxMail> recent(Connection c, int limit) throws SQLException {

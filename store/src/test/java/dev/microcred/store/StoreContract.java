@@ -289,24 +289,75 @@ abstract class StoreContract {
         assertThat(db.read((Connection c) -> store.credentials().byRecipient(c, "ab".repeat(32)))).hasSize(1);
     }
 
+    BulkRow bulkRow(BulkJob job, String achievementId, int n, String key) {
+        return new BulkRow(id(), job.id(), job.issuerId(), n, n + 1, key, achievementId, "email",
+                "x" + n + "@example.org", null, null, BulkRow.PENDING, null, null);
+    }
+
     @Test
-    void bulkRowsAreIdempotentPerIssuer() {
+    void bulkJobsKeepRowsErrorsAndProgress() {
         Issuer issuer = issuer("bulk");
         StoredAchievement ach = new StoredAchievement(id(), issuer.id(), "A", "{}", null, NOW, null);
-        BulkJob job = new BulkJob(id(), issuer.id(), ach.id(), "validated", 2, NOW, NOW);
-        BulkRow row = new BulkRow(id(), job.id(), issuer.id(), 1, "row-key-1", "x@example.org", "pending", null, null);
-        BulkRow again = new BulkRow(id(), job.id(), issuer.id(), 2, "row-key-1", "x@example.org", "pending", null, null);
+        BulkJob job = BulkJob.validated(id(), issuer.id(), ach.id(), 3, 2, 1, NOW);
+        BulkRow one = bulkRow(job, ach.id(), 1, "k:one");
+        BulkRow two = bulkRow(job, ach.id(), 3, "k:two");
         db.inTransaction((Connection c) -> {
             store.achievements().insert(c, ach);
             store.bulkJobs().insertJob(c, job);
-            assertThat(store.bulkJobs().insertRow(c, row)).isEqualTo(row);
-            assertThat(store.bulkJobs().insertRow(c, again)).isEqualTo(row);
+            store.bulkJobs().insertRows(c, List.of(one, two));
+            store.bulkJobs().insertErrors(c, job.id(), List.of(new BulkError(2, 3, "email", "not an email address")));
             return null;
         });
-        assertThat(db.read((Connection c) -> store.bulkJobs().rows(c, job.id()))).containsExactly(row);
-        assertThat(db.read((Connection c) -> store.bulkJobs().pendingRows(c, job.id(), 10))).containsExactly(row);
-        assertThat(db.inTransaction((Connection c) -> store.bulkJobs().finishRow(c, row.id(), "failed", null, "bad email"))).isTrue();
-        assertThat(db.inTransaction((Connection c) -> store.bulkJobs().finishRow(c, row.id(), "issued", null, null))).isFalse();
         assertThat(db.read((Connection c) -> store.bulkJobs().job(c, job.id()))).contains(job);
+        assertThat(db.read((Connection c) -> store.bulkJobs().rows(c, job.id()))).containsExactly(one, two);
+        assertThat(db.read((Connection c) -> store.bulkJobs().errors(c, job.id(), 10)))
+                .containsExactly(new BulkError(2, 3, "email", "not an email address"));
+        assertThat(db.read((Connection c) -> store.bulkJobs().pendingRows(c, job.id(), 1, 10)))
+                .containsExactly(new PendingRow(two, null));
+
+        assertThat(db.inTransaction((Connection c) -> store.bulkJobs().start(c, job.id(), NOW))).isTrue();
+        StoredCredential k = credential(issuer, null, 0, null);
+        db.inTransaction((Connection c) -> {
+            store.credentials().insertAll(c, List.of(k));
+            store.credentials().insertKeys(c, List.of(new CredentialKey(issuer.id(), "k:one", k.id(), NOW)));
+            assertThat(store.bulkJobs().finishRows(c, List.of(new RowOutcome(one.id(), BulkRow.ISSUED, k.id(), null))))
+                    .isTrue();
+            store.bulkJobs().addProgress(c, job.id(), 1, 0, 0, NOW);
+            return null;
+        });
+        // a finished row is not finished again: the caller rolls back
+        assertThat(db.inTransaction((Connection c) -> store.bulkJobs().finishRows(c,
+                List.of(new RowOutcome(one.id(), BulkRow.FAILED, null, "x"))))).isFalse();
+        assertThat(db.read((Connection c) -> store.credentials().byKey(c, issuer.id(), "k:one"))).contains(k.id());
+        // the key is unique per issuer: a second credential under it is refused
+        StoredCredential again = credential(issuer, null, 0, null);
+        assertThatThrownBy(() -> db.inTransaction((Connection c) -> {
+            store.credentials().insertAll(c, List.of(again));
+            store.credentials().insertKeys(c, List.of(new CredentialKey(issuer.id(), "k:one", again.id(), NOW)));
+            return null;
+        })).isInstanceOfSatisfying(MicrocredException.class, e -> assertThat(e.problem()).isEqualTo(Problem.CONFLICT));
+        assertThat(db.read((Connection c) -> store.credentials().byId(c, again.id()))).isEmpty();
+
+        // another job holding the same key sees the credential it yielded
+        BulkJob second = BulkJob.validated(id(), issuer.id(), ach.id(), 1, 1, 0, NOW);
+        BulkRow same = bulkRow(second, ach.id(), 1, "k:one");
+        db.inTransaction((Connection c) -> {
+            store.bulkJobs().insertJob(c, second);
+            store.bulkJobs().insertRows(c, List.of(same));
+            return null;
+        });
+        assertThat(db.read((Connection c) -> store.bulkJobs().pendingRows(c, second.id(), 0, 10)))
+                .containsExactly(new PendingRow(same, k.id()));
+
+        assertThat(db.read((Connection c) -> store.bulkJobs().jobsInState(c, BulkJob.RUNNING)))
+                .extracting(BulkJob::id).containsExactly(job.id());
+        assertThat(db.inTransaction((Connection c) -> store.bulkJobs().finish(c, job.id(), BulkJob.DONE, null, NOW)))
+                .isTrue();
+        BulkJob done = db.read((Connection c) -> store.bulkJobs().job(c, job.id())).orElseThrow();
+        assertThat(done.state()).isEqualTo(BulkJob.DONE);
+        assertThat(done.issuedRows()).isEqualTo(1);
+        assertThat(done.startedAt()).isEqualTo(NOW);
+        assertThat(db.inTransaction((Connection c) -> store.bulkJobs().start(c, job.id(), NOW))).isFalse();
+        assertThat(db.read((Connection c) -> store.bulkJobs().jobsOf(c, issuer.id(), 10))).hasSize(2);
     }
 }
