@@ -1,11 +1,13 @@
 package dev.microcred.server;
 
+import dev.microcred.server.bulk.BulkIssuance;
 import dev.microcred.server.issuing.AccessTokens;
 import dev.microcred.server.issuing.AchievementCatalog;
 import dev.microcred.server.issuing.Issuance;
 import dev.microcred.server.issuing.IssuerRegistry;
 import dev.microcred.server.issuing.StatusRegistry;
 import dev.microcred.server.issuing.Verification;
+import dev.microcred.server.ops.Metrics;
 import dev.microcred.store.Database;
 import dev.microcred.store.Store;
 import java.time.Clock;
@@ -18,5 +20,5 @@ import java.time.Clock;
  */
 public record Platform(Config config, String baseUrl, Clock clock, Database db, Store store, IssuerRegistry issuers,
                        AchievementCatalog achievements, StatusRegistry status, Issuance issuance,
-                       Verification verification, AccessTokens tokens) {
+                       Verification verification, AccessTokens tokens, Metrics metrics, BulkIssuance bulk) {
 }

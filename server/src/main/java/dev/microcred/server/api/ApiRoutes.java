@@ -151,6 +151,7 @@ public final class ApiRoutes {
         Issuance.Recipient recipient = new Issuance.Recipient(text((ObjectNode) r, "email"), text((ObjectNode) r, "id"));
         Issuance.Issued issued = p.issuance().issue(issuer, achievement, recipient, instant(body, "validFrom"),
                 instant(body, "validUntil"));
+        p.metrics().issued("api", 1);
         ObjectNode out = credentialJson(issued.stored());
         out.put("url", issued.pageUrl());
         out.set("credential", issued.credential());

@@ -75,6 +75,7 @@ public final class VcalmRoutes {
             }
         }
         ObjectNode signed = p.issuance().sign(issuer, (ObjectNode) credential, suite, purposes);
+        p.metrics().issued("vcalm", 1);
         ObjectNode out = Json.object();
         out.set("verifiableCredential", signed);
         Bodies.json(ctx, 201, out);

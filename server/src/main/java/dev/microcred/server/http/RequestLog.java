@@ -20,7 +20,7 @@ public final class RequestLog {
     }
 
     /** The route template that matched, or {@code (unmatched)}. */
-    static String route(Context ctx) {
+    public static String route(Context ctx) {
         try {
             String path = ctx.endpointHandlerPath();
             return path == null || path.isEmpty() || "*".equals(path) ? "(unmatched)" : path;

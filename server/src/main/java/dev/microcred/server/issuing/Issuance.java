@@ -13,6 +13,8 @@ import dev.microcred.credentials.json.Json;
 import dev.microcred.credentials.ob3.Achievement;
 import dev.microcred.credentials.ob3.AchievementSubject;
 import dev.microcred.credentials.ob3.OpenBadgeCredential;
+import dev.microcred.credentials.ob3.Profile;
+import dev.microcred.crypto.Ed25519PrivateKey;
 import dev.microcred.store.Accounts;
 import dev.microcred.store.CredentialState;
 import dev.microcred.store.Database;
@@ -24,11 +26,14 @@ import dev.microcred.store.StoredAchievement;
 import dev.microcred.store.StoredCredential;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -103,53 +108,117 @@ public final class Issuance {
     }
 
     /**
-     * Issues {@code achievement} to {@code recipient}, valid from {@code validFrom} (now when null) until
-     * {@code validUntil} (from the achievement's validity period when null and it has one).
+     * What every credential of one achievement of one issuer shares, computed once: the parsed achievement, the
+     * issuer profile, the active key and its opened signer. Immutable.
      */
-    public Issued issue(Issuer issuer, StoredAchievement achievement, Recipient recipient, Instant validFrom,
-                        Instant validUntil) {
+    public record Template(Issuer issuer, StoredAchievement achievement, Achievement parsed, Profile profile,
+                           IssuerKey key, Ed25519PrivateKey signer) {
+        @Override
+        public String toString() {
+            return "Template[issuer=" + issuer.id() + ", achievement=" + achievement.id() + ", key=" + key.id() + "]";
+        }
+    }
+
+    /**
+     * A signed credential not stored yet, with its claim mail (null for DID recipients). Made outside any
+     * transaction by {@link #prepare}; stored by {@link #store}.
+     */
+    public record Prepared(StoredCredential stored, ObjectNode credential, OutboxMail mail, String pageUrl,
+                           String claimUrl) {
+        @Override
+        public String toString() {
+            return "Prepared[" + stored.id() + "]";
+        }
+    }
+
+    /**
+     * The template for issuing {@code achievement}.
+     *
+     * @throws MicrocredException {@code NOT_FOUND} for another issuer's achievement, {@code CONFLICT} when it is
+     *     archived
+     */
+    public Template template(Issuer issuer, StoredAchievement achievement) {
         if (!achievement.issuerId().equals(issuer.id())) {
             throw new MicrocredException(Problem.NOT_FOUND, "no achievement " + achievement.id() + " of this issuer");
         }
         if (achievement.archivedAt() != null) {
             throw new MicrocredException(Problem.CONFLICT, "the achievement is archived: it is no longer issued");
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant from = validFrom == null ? now : validFrom.truncatedTo(ChronoUnit.SECONDS);
+        IssuerKey key = issuers.activeKey(issuer);
+        return new Template(issuer, achievement, Achievement.parse(Json.parse(achievement.document()), "achievement"),
+                IssuerRegistry.profile(issuer), key, keys.signer(key));
+    }
+
+    /**
+     * Builds and signs one credential of {@code template} with the given revocation entry, without touching the
+     * database. Thread-safe: bulk issuance calls it from several threads.
+     *
+     * @param validFrom null for {@code now}
+     * @param validUntil null for the achievement's validity period (or none)
+     * @throws MicrocredException {@code INVALID_REQUEST} when {@code validUntil} is not after {@code validFrom}
+     */
+    public Prepared prepare(Template template, Recipient recipient, Instant validFrom, Instant validUntil,
+                            StatusRegistry.Allocation revocation, Instant now) {
+        Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
+        Instant from = validFrom == null ? issuedAt : validFrom.truncatedTo(ChronoUnit.SECONDS);
+        Integer days = template.achievement().validityDays();
         Instant until = validUntil != null ? validUntil.truncatedTo(ChronoUnit.SECONDS)
-                : achievement.validityDays() == null ? null : from.plus(achievement.validityDays(), ChronoUnit.DAYS);
+                : days == null ? null : from.plus(days, ChronoUnit.DAYS);
         if (until != null && !until.isAfter(from)) {
             throw new MicrocredException(Problem.INVALID_REQUEST, "validUntil must be after validFrom");
         }
-        Achievement ach = Achievement.parse(Json.parse(achievement.document()), "achievement");
-        AchievementSubject subject = recipient.email() != null
-                ? AchievementSubject.forEmail(Accounts.normalise(recipient.email()), ach, random)
-                : AchievementSubject.forId(recipient.id(), ach);
+        String email = recipient.email() == null ? null : Accounts.normalise(recipient.email());
+        AchievementSubject subject = email != null
+                ? AchievementSubject.forEmail(email, template.parsed(), random)
+                : AchievementSubject.forId(recipient.id(), template.parsed());
+        String id = UUID.randomUUID().toString();
+        String pageUrl = issuers.baseUrl() + "/credentials/" + id;
+        // OB 3.0 allows one credentialStatus object (the achievementcredential schema types it as an object),
+        // so an OB 3.0 credential carries its revocation entry only and cannot be suspended.
+        OpenBadgeCredential unsigned = OpenBadgeCredential.unsigned(pageUrl, template.profile(), subject, from, until)
+                .withCredentialStatus(revocation.entry().toJson());
+        ObjectNode signed = DataIntegrity.standard().sign(unsigned.toJson(),
+                ProofOptions.of(Cryptosuite.EDDSA_RDFC_2022, template.key().verificationMethod()).withCreated(issuedAt),
+                template.signer());
+        String claimToken = email != null ? OpaqueTokens.create("claim") : null;
+        String claimUrl = claimToken == null ? null : issuers.baseUrl() + "/claim/" + claimToken;
+        StoredCredential stored = new StoredCredential(id, template.issuer().id(), template.achievement().id(),
+                FORMAT_LDP, Json.write(signed), recipient.hash(), CredentialState.ACTIVE, revocation.list().id(),
+                revocation.index(), null, null, claimToken == null ? null : OpaqueTokens.hash(claimToken), null, null,
+                issuedAt, from, until, null, null);
+        OutboxMail mail = email == null ? null
+                : claimMail(template.issuer(), template.parsed(), email, id, pageUrl, claimUrl, issuedAt);
+        return new Prepared(stored, signed, mail, pageUrl, claimUrl);
+    }
+
+    /** Stores prepared credentials and their claim mails on {@code c}, in the caller's transaction, in batches. */
+    public void store(Connection c, List<Prepared> prepared) throws SQLException {
+        List<StoredCredential> credentials = new ArrayList<>(prepared.size());
+        List<OutboxMail> mails = new ArrayList<>(prepared.size());
+        for (Prepared p : prepared) {
+            credentials.add(p.stored());
+            if (p.mail() != null) {
+                mails.add(p.mail());
+            }
+        }
+        store.credentials().insertAll(c, credentials);
+        store.outbox().enqueueAll(c, mails);
+    }
+
+    /**
+     * Issues {@code achievement} to {@code recipient}, valid from {@code validFrom} (now when null) until
+     * {@code validUntil} (from the achievement's validity period when null and it has one): signed outside any
+     * transaction, then the credential and its claim mail stored in one.
+     */
+    public Issued issue(Issuer issuer, StoredAchievement achievement, Recipient recipient, Instant validFrom,
+                        Instant validUntil) {
+        Template template = template(issuer, achievement);
         for (int attempt = 1; ; attempt++) {
-            String id = UUID.randomUUID().toString();
-            String pageUrl = issuers.baseUrl() + "/credentials/" + id;
-            // OB 3.0 allows one credentialStatus object (the achievementcredential schema types it as an object),
-            // so an OB 3.0 credential carries its revocation entry only and cannot be suspended.
             StatusRegistry.Allocation revocation = status.allocate(issuer, StatusRegistry.REVOCATION);
-            OpenBadgeCredential unsigned = OpenBadgeCredential.unsigned(pageUrl, IssuerRegistry.profile(issuer),
-                    subject, from, until).withCredentialStatus(revocation.entry().toJson());
-            IssuerKey key = issuers.activeKey(issuer);
-            ObjectNode signed = DataIntegrity.standard().sign(unsigned.toJson(),
-                    ProofOptions.of(Cryptosuite.EDDSA_RDFC_2022, key.verificationMethod()).withCreated(now),
-                    keys.signer(key));
-            String claimToken = recipient.email() != null ? OpaqueTokens.create("claim") : null;
-            String claimUrl = claimToken == null ? null : issuers.baseUrl() + "/claim/" + claimToken;
-            StoredCredential stored = new StoredCredential(id, issuer.id(), achievement.id(), FORMAT_LDP,
-                    Json.write(signed), recipient.hash(), CredentialState.ACTIVE, revocation.list().id(),
-                    revocation.index(), null, null,
-                    claimToken == null ? null : OpaqueTokens.hash(claimToken), null, null, now, from, until, null, null);
+            Prepared p = prepare(template, recipient, validFrom, validUntil, revocation, clock.instant());
             try {
                 db.inTransaction(c -> {
-                    store.credentials().insert(c, stored);
-                    if (recipient.email() != null) {
-                        store.outbox().enqueue(c, claimMail(issuer, ach, Accounts.normalise(recipient.email()), id,
-                                pageUrl, claimUrl, now));
-                    }
+                    store(c, List.of(p));
                     return null;
                 });
             } catch (MicrocredException e) {
@@ -159,8 +228,9 @@ public final class Issuance {
                 }
                 throw e;
             }
-            LOG.info("credential issued credential={} issuer={} achievement={}", id, issuer.id(), achievement.id());
-            return new Issued(stored, signed, pageUrl, claimUrl);
+            LOG.info("credential issued credential={} issuer={} achievement={}", p.stored().id(), issuer.id(),
+                    achievement.id());
+            return new Issued(p.stored(), p.credential(), p.pageUrl(), p.claimUrl());
         }
     }
 

@@ -91,6 +91,33 @@ public final class StatusRegistry {
         throw new MicrocredException(Problem.UNAVAILABLE, "could not allocate a status index: retry");
     }
 
+    /**
+     * {@code count} random free indexes for a batch, reading the issuer's newest list once; a list that fills up
+     * midway starts the next one.
+     */
+    public List<Allocation> allocateAll(Issuer issuer, String purpose, int count) {
+        List<Allocation> out = new ArrayList<>(count);
+        int fullLists = 0;
+        while (out.size() < count) {
+            StoredStatusList list = db.read(c -> store.statusLists().latest(c, issuer.id(), purpose))
+                    .orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND,
+                            "issuer " + issuer.slug() + " has no " + purpose + " list"));
+            StatusIndexAllocator allocator = allocators.computeIfAbsent(list.id(), id -> new StatusIndexAllocator(
+                    list.lengthBits(), random, db.read(c -> store.credentials().usedIndexes(c, list))));
+            try {
+                while (out.size() < count) {
+                    out.add(new Allocation(list, (int) allocator.allocate()));
+                }
+            } catch (MicrocredException full) {
+                if (++fullLists > 3) {
+                    throw new MicrocredException(Problem.UNAVAILABLE, "could not allocate status indexes: retry");
+                }
+                startNextList(issuer, list);
+            }
+        }
+        return out;
+    }
+
     private void startNextList(Issuer issuer, StoredStatusList full) {
         try {
             db.inTransaction(c -> {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -30,19 +31,31 @@ public final class Verification {
 
     private final CredentialVerifier verifier;
     private final Clock clock;
+    private final Consumer<String> outcomes;
 
     public Verification(Fetcher fetcher, Clock clock) {
+        this(fetcher, clock, outcome -> { });
+    }
+
+    /** A verifier that tells {@code outcomes} the outcome label of every report (metrics). */
+    public Verification(Fetcher fetcher, Clock clock, Consumer<String> outcomes) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.verifier = new CredentialVerifier(fetcher, JWK_DECODER, clock);
+        this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
     }
 
     /** Verifies JSON, a VC-JWT or a baked PNG/SVG, now. */
     public VerificationReport verify(byte[] input) {
-        return verifier.verify(input, clock.instant());
+        return counted(verifier.verify(input, clock.instant()));
     }
 
     /** Verifies a JSON credential, now. */
     public VerificationReport verify(ObjectNode credential) {
-        return verifier.verify(credential, clock.instant());
+        return counted(verifier.verify(credential, clock.instant()));
+    }
+
+    private VerificationReport counted(VerificationReport report) {
+        outcomes.accept(report.outcome().label());
+        return report;
     }
 }

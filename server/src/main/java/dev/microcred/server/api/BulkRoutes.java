@@ -1,0 +1,234 @@
+package dev.microcred.server.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.microcred.core.MicrocredException;
+import dev.microcred.core.Problem;
+import dev.microcred.credentials.json.Json;
+import dev.microcred.server.Platform;
+import dev.microcred.server.bulk.BulkIssuance;
+import dev.microcred.server.http.Bearer;
+import dev.microcred.server.http.Bodies;
+import dev.microcred.server.issuing.Scopes;
+import dev.microcred.store.BulkError;
+import dev.microcred.store.BulkJob;
+import dev.microcred.store.Issuer;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The bulk issuance API under {@code /api/issuers/{slug}/bulk}: upload a CSV for a validation preview, start the
+ * job, read its progress, or follow it as Server-Sent Events. Bearer tokens: {@code credentials:issue} to upload
+ * and start, {@code credentials:read} to read and follow.
+ */
+public final class BulkRoutes {
+    /** How often the event stream looks at a job. */
+    static final Duration EVENT_PERIOD = Duration.ofMillis(500);
+    private static final int HEARTBEAT_TICKS = 30;
+    private final Platform p;
+    private final Bearer bearer;
+
+    public BulkRoutes(Platform platform, Bearer bearer) {
+        this.p = Objects.requireNonNull(platform, "platform");
+        this.bearer = Objects.requireNonNull(bearer, "bearer");
+    }
+
+    public void register(Javalin app) {
+        app.post("/api/issuers/{slug}/bulk", this::upload);
+        app.get("/api/issuers/{slug}/bulk", this::list);
+        app.get("/api/issuers/{slug}/bulk/{job}", this::get);
+        app.post("/api/issuers/{slug}/bulk/{job}/start", this::start);
+        app.get("/api/issuers/{slug}/bulk/{job}/events", this::events);
+    }
+
+    /**
+     * {@code text/csv} body with {@code ?achievementId=}, or {@code multipart/form-data} with a {@code file} part and
+     * an optional {@code achievementId} field.
+     */
+    private void upload(Context ctx) {
+        Issuer issuer = p.issuers().require(ctx.pathParam("slug"));
+        bearer.require(ctx, issuer, Scopes.CREDENTIALS_ISSUE);
+        if (ctx.contentLength() > BulkIssuance.MAX_CSV_BYTES) {
+            throw new MicrocredException(Problem.TOO_LARGE, "the file is larger than " + BulkIssuance.MAX_CSV_BYTES
+                    + " bytes");
+        }
+        String contentType = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        byte[] csv;
+        String achievementId = blankToNull(ctx.queryParam("achievementId"));
+        if (contentType.startsWith("multipart/form-data")) {
+            UploadedFile file = ctx.uploadedFile("file");
+            if (file == null) {
+                throw new MicrocredException(Problem.MALFORMED_INPUT, "the form has no file part named \"file\"");
+            }
+            if (file.size() > BulkIssuance.MAX_CSV_BYTES) {
+                throw new MicrocredException(Problem.TOO_LARGE, "the file is larger than "
+                        + BulkIssuance.MAX_CSV_BYTES + " bytes");
+            }
+            try (InputStream in = file.content()) {
+                csv = in.readAllBytes();
+            } catch (IOException e) {
+                throw new MicrocredException(Problem.MALFORMED_INPUT, "the upload could not be read", e);
+            }
+            if (achievementId == null) {
+                achievementId = blankToNull(ctx.formParam("achievementId"));
+            }
+        } else {
+            csv = Bodies.bytes(ctx, BulkIssuance.MAX_CSV_BYTES);
+        }
+        BulkJob job = p.bulk().preview(issuer, achievementId, csv);
+        String location = "/api/issuers/" + issuer.slug() + "/bulk/" + job.id();
+        ctx.header("Location", location);
+        Bodies.json(ctx, 201, json(issuer, p.bulk().progress(issuer, job.id(), errorLimit(ctx))));
+    }
+
+    private void list(Context ctx) {
+        Issuer issuer = p.issuers().require(ctx.pathParam("slug"));
+        bearer.require(ctx, issuer, Scopes.CREDENTIALS_READ);
+        ArrayNode out = Json.mapper().createArrayNode();
+        for (BulkJob job : p.bulk().jobs(issuer, 50)) {
+            out.add(json(issuer, p.bulk().progress(issuer, job.id(), 0)));
+        }
+        Bodies.json(ctx, 200, out);
+    }
+
+    private void get(Context ctx) {
+        Issuer issuer = p.issuers().require(ctx.pathParam("slug"));
+        bearer.require(ctx, issuer, Scopes.CREDENTIALS_READ);
+        Bodies.json(ctx, 200, json(issuer, p.bulk().progress(issuer, ctx.pathParam("job"), errorLimit(ctx))));
+    }
+
+    private void start(Context ctx) {
+        Issuer issuer = p.issuers().require(ctx.pathParam("slug"));
+        bearer.require(ctx, issuer, Scopes.CREDENTIALS_ISSUE);
+        BulkJob job = p.bulk().start(issuer, ctx.pathParam("job"));
+        Bodies.json(ctx, 202, json(issuer, p.bulk().progress(issuer, job.id(), 0)));
+    }
+
+    /**
+     * {@code text/event-stream}: a {@code progress} event (the job as JSON, without errors) whenever it changes, a
+     * comment every 15 s otherwise, and a final {@code done} event when the job is finished, after which the stream
+     * ends.
+     */
+    private void events(Context ctx) throws Exception {
+        Issuer issuer = p.issuers().require(ctx.pathParam("slug"));
+        bearer.require(ctx, issuer, Scopes.CREDENTIALS_READ);
+        String jobId = ctx.pathParam("job");
+        p.bulk().job(issuer, jobId);
+        new SseHandler(client -> follow(client, issuer, jobId)).handle(ctx);
+    }
+
+    private void follow(SseClient client, Issuer issuer, String jobId) {
+        client.keepAlive();
+        AtomicReference<String> last = new AtomicReference<>();
+        AtomicInteger quiet = new AtomicInteger();
+        AtomicReference<Runnable> stop = new AtomicReference<>();
+        Runnable cancel = p.bulk().follow(issuer, jobId, EVENT_PERIOD, progress -> {
+            if (client.terminated()) {
+                Runnable s = stop.get();
+                if (s != null) {
+                    s.run();
+                }
+                return;
+            }
+            String data = Json.write(json(issuer, progress));
+            if (!data.equals(last.getAndSet(data))) {
+                quiet.set(0);
+                client.sendEvent("progress", data);
+            } else if (quiet.incrementAndGet() % HEARTBEAT_TICKS == 0) {
+                client.sendComment("waiting");
+            }
+            if (progress.job().isFinished()) {
+                client.sendEvent("done", data);
+                Runnable s = stop.get();
+                if (s != null) {
+                    s.run();
+                }
+                client.close();
+            }
+        });
+        stop.set(cancel);
+        client.onClose(cancel);
+        if (client.terminated()) {
+            cancel.run();
+        }
+    }
+
+    private ObjectNode json(Issuer issuer, BulkIssuance.Progress progress) {
+        BulkJob job = progress.job();
+        ObjectNode out = Json.object();
+        out.put("id", job.id());
+        out.put("state", job.state());
+        if (job.achievementId() != null) {
+            out.put("defaultAchievementId", job.achievementId());
+        }
+        ObjectNode rows = out.putObject("rows");
+        rows.put("total", job.totalRows());
+        rows.put("valid", job.validRows());
+        rows.put("invalid", job.invalidRows());
+        rows.put("pending", progress.pendingRows());
+        rows.put("issued", job.issuedRows());
+        rows.put("skipped", job.skippedRows());
+        rows.put("failed", job.failedRows());
+        out.put("ratePerSecond", Math.round(progress.ratePerSecond() * 10) / 10.0);
+        if (progress.etaSeconds() != null) {
+            out.put("etaSeconds", progress.etaSeconds());
+        } else {
+            out.putNull("etaSeconds");
+        }
+        out.put("createdAt", job.createdAt().toString());
+        if (job.startedAt() != null) {
+            out.put("startedAt", job.startedAt().toString());
+        }
+        if (job.finishedAt() != null) {
+            out.put("finishedAt", job.finishedAt().toString());
+        }
+        if (job.error() != null) {
+            out.put("error", job.error());
+        }
+        ArrayNode errors = out.putArray("errors");
+        for (BulkError e : progress.errors()) {
+            ObjectNode o = errors.addObject();
+            o.put("row", e.rowNumber());
+            o.put("line", e.lineNumber());
+            if (e.column() != null) {
+                o.put("column", e.column());
+            } else {
+                o.putNull("column");
+            }
+            o.put("message", e.message());
+        }
+        out.put("errorsTruncated", progress.errorsTruncated());
+        String base = "/api/issuers/" + issuer.slug() + "/bulk/" + job.id();
+        ObjectNode links = out.putObject("links");
+        links.put("self", base);
+        links.put("start", base + "/start");
+        links.put("events", base + "/events");
+        return out;
+    }
+
+    private static int errorLimit(Context ctx) {
+        String v = ctx.queryParam("errors");
+        if (v == null) {
+            return 1000;
+        }
+        try {
+            return Math.max(0, Math.min(10_000, Integer.parseInt(v)));
+        } catch (NumberFormatException e) {
+            throw new MicrocredException(Problem.INVALID_REQUEST, "errors must be an integer");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
