@@ -80,7 +80,9 @@ public final class BulkIssuance implements AutoCloseable {
     private final int threads;
     private final ExecutorService signers;
     private final ExecutorService runner;
+    private final ExecutorService prefetcher;
     private final ScheduledExecutorService ticker;
+    private final ConcurrentHashMap<String, Prefetch> prefetch = new ConcurrentHashMap<>();
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Integer> cursors = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Meter> meters = new ConcurrentHashMap<>();
@@ -103,6 +105,7 @@ public final class BulkIssuance implements AutoCloseable {
         this.threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         this.signers = Executors.newFixedThreadPool(threads, named("microcred-bulk-sign"));
         this.runner = Executors.newSingleThreadExecutor(named("microcred-bulk-run"));
+        this.prefetcher = Executors.newSingleThreadExecutor(named("microcred-bulk-prefetch"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(named("microcred-bulk-events"));
     }
 
@@ -309,23 +312,38 @@ public final class BulkIssuance implements AutoCloseable {
         meters.computeIfAbsent(jobId, id -> new Meter(System.nanoTime(), job.processedRows()));
         for (int attempt = 1; ; attempt++) {
             int after = cursors.getOrDefault(jobId, 0);
-            List<PendingRow> due = db.read(c -> store.bulkJobs().pendingRows(c, jobId, after, BATCH_ROWS));
-            if (due.isEmpty()) {
-                db.inTransaction(c -> store.bulkJobs().finish(c, jobId, BulkJob.DONE, null, clock.instant()));
-                BulkJob done = db.read(c -> store.bulkJobs().job(c, jobId)).orElseThrow();
-                LOG.info("bulk job done job={} issued={} skipped={} failed={}", jobId, done.issuedRows(),
-                        done.skippedRows(), done.failedRows());
-                forgetJob(jobId);
-                return false;
+            Batch batch = attempt == 1 ? prefetched(jobId, after) : null;
+            if (batch == null) {
+                List<PendingRow> due = db.read(c -> store.bulkJobs().pendingRows(c, jobId, after, BATCH_ROWS));
+                if (due.isEmpty()) {
+                    db.inTransaction(c -> store.bulkJobs().finish(c, jobId, BulkJob.DONE, null, clock.instant()));
+                    BulkJob done = db.read(c -> store.bulkJobs().job(c, jobId)).orElseThrow();
+                    LOG.info("bulk job done job={} issued={} skipped={} failed={}", jobId, done.issuedRows(),
+                            done.skippedRows(), done.failedRows());
+                    forgetJob(jobId);
+                    return false;
+                }
+                batch = prepareBatch(issuer, jobId, due);
             }
-            Set<String> lists = new HashSet<>();
+            if (background && !closed) {
+                // pipelining: the next batch is read and signed while this one is stored
+                int last = batch.lastRow;
+                prefetch.put(jobId, new Prefetch(last, prefetcher.submit(() -> {
+                    List<PendingRow> next = db.read(c -> store.bulkJobs().pendingRows(c, jobId, last, BATCH_ROWS));
+                    return next.isEmpty() ? null : prepareBatch(issuer, jobId, next);
+                })));
+            }
             try {
-                int issued = issueBatch(issuer, jobId, due, lists);
-                cursors.put(jobId, due.get(due.size() - 1).row().rowNumber());
-                issuedRows.accept(issued);
+                commit(jobId, batch);
+                cursors.put(jobId, batch.lastRow);
+                issuedRows.accept(batch.prepared.size());
                 return true;
             } catch (MicrocredException e) {
-                lists.forEach(status::forget);
+                batch.lists.forEach(status::forget);
+                Prefetch dropped = prefetch.remove(jobId);
+                if (dropped != null) {
+                    dropped.batch.cancel(false);
+                }
                 if (e.problem() == Problem.CONFLICT && attempt < ATTEMPTS) {
                     LOG.info("bulk batch conflicted, retrying job={} attempt={}", jobId, attempt);
                     continue;
@@ -335,13 +353,42 @@ public final class BulkIssuance implements AutoCloseable {
         }
     }
 
+    /** The batch read and signed ahead for rows after {@code after}, or null. */
+    private Batch prefetched(String jobId, int after) {
+        Prefetch p = prefetch.remove(jobId);
+        if (p == null || p.after != after) {
+            return null;
+        }
+        try {
+            return p.batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MicrocredException(Problem.UNAVAILABLE, "bulk issuance was interrupted", e);
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            return null;
+        }
+    }
+
     private void forgetJob(String jobId) {
         cursors.remove(jobId);
         meters.remove(jobId);
+        Prefetch p = prefetch.remove(jobId);
+        if (p != null) {
+            p.batch.cancel(false);
+        }
     }
 
-    /** One batch; returns how many credentials it issued. */
-    private int issueBatch(Issuer issuer, String jobId, List<PendingRow> due, Set<String> lists) {
+    /** A batch ready to commit: the rows' outcomes, the signed credentials and their keys. */
+    private record Batch(int lastRow, List<RowOutcome> outcomes, List<Issuance.Prepared> prepared,
+                         List<CredentialKey> keys, Set<String> lists, int skipped, int failed, Instant now,
+                         long signMillis) {
+    }
+
+    private record Prefetch(int after, Future<Batch> batch) {
+    }
+
+    /** Marks skipped rows, allocates indexes and signs the rest, outside any transaction. */
+    private Batch prepareBatch(Issuer issuer, String jobId, List<PendingRow> due) {
         List<RowOutcome> outcomes = new ArrayList<>(due.size());
         List<BulkRow> toIssue = new ArrayList<>(due.size());
         Map<String, Object> templates = new HashMap<>();
@@ -357,11 +404,14 @@ public final class BulkIssuance implements AutoCloseable {
                 toIssue.add(p.row());
             }
         }
+        Set<String> lists = new HashSet<>();
         List<StatusRegistry.Allocation> indexes = toIssue.isEmpty() ? List.of()
                 : status.allocateAll(issuer, StatusRegistry.REVOCATION, toIssue.size());
         indexes.forEach(a -> lists.add(a.list().id()));
         Instant now = clock.instant();
+        long t0 = System.nanoTime();
         Object[] signed = sign(toIssue, templates, indexes, now);
+        long signMillis = (System.nanoTime() - t0) / 1_000_000;
         List<Issuance.Prepared> prepared = new ArrayList<>(toIssue.size());
         List<CredentialKey> keys = new ArrayList<>(toIssue.size());
         for (int i = 0; i < toIssue.size(); i++) {
@@ -376,16 +426,24 @@ public final class BulkIssuance implements AutoCloseable {
         }
         int skipped = (int) outcomes.stream().filter(o -> o.state().equals(BulkRow.SKIPPED)).count();
         int failed = outcomes.size() - skipped - prepared.size();
+        return new Batch(due.get(due.size() - 1).row().rowNumber(), outcomes, prepared, keys, lists, skipped, failed,
+                now, signMillis);
+    }
+
+    /** Stores the batch in ONE transaction: credentials, mails, keys, row outcomes, job counters. */
+    private void commit(String jobId, Batch b) {
+        long t0 = System.nanoTime();
         db.inTransaction(c -> {
-            issuance.store(c, prepared);
-            store.credentials().insertKeys(c, keys);
-            if (!store.bulkJobs().finishRows(c, outcomes)) {
+            issuance.store(c, b.prepared);
+            store.credentials().insertKeys(c, b.keys);
+            if (!store.bulkJobs().finishRows(c, b.outcomes)) {
                 throw new MicrocredException(Problem.CONFLICT, "rows of the batch were finished by another worker");
             }
-            store.bulkJobs().addProgress(c, jobId, prepared.size(), skipped, failed, now);
+            store.bulkJobs().addProgress(c, jobId, b.prepared.size(), b.skipped, b.failed, b.now);
             return null;
         });
-        return prepared.size();
+        LOG.debug("bulk batch job={} rows={} issued={} signMs={} storeMs={}", jobId, b.outcomes.size(),
+                b.prepared.size(), b.signMillis, (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** The template of an achievement, or why its rows cannot be issued. */
@@ -465,6 +523,7 @@ public final class BulkIssuance implements AutoCloseable {
             Thread.currentThread().interrupt();
             runner.shutdownNow();
         }
+        prefetcher.shutdownNow();
         signers.shutdownNow();
     }
 
