@@ -1,6 +1,10 @@
 package dev.microcred.server.issuing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.microcred.credentials.dataintegrity.DataIntegrity;
+import dev.microcred.credentials.dataintegrity.VerificationResult;
+import dev.microcred.credentials.did.MethodResolver;
+import dev.microcred.credentials.did.ResolvedMethod;
 import dev.microcred.credentials.fetch.Fetcher;
 import dev.microcred.credentials.verify.CredentialVerifier;
 import dev.microcred.credentials.verify.VerificationReport;
@@ -30,6 +34,7 @@ public final class Verification {
     };
 
     private final CredentialVerifier verifier;
+    private final MethodResolver methods;
     private final Clock clock;
     private final Consumer<String> outcomes;
 
@@ -41,6 +46,7 @@ public final class Verification {
     public Verification(Fetcher fetcher, Clock clock, Consumer<String> outcomes) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.verifier = new CredentialVerifier(fetcher, JWK_DECODER, clock);
+        this.methods = new MethodResolver(fetcher, JWK_DECODER);
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
     }
 
@@ -52,6 +58,19 @@ public final class Verification {
     /** Verifies a JSON credential, now. */
     public VerificationReport verify(ObjectNode credential) {
         return counted(verifier.verify(credential, clock.instant()));
+    }
+
+    /**
+     * The Data Integrity proofs of a presentation (vc-data-integrity §4.4), with their verification methods resolved
+     * through the platform's fetcher ({@code did:key} offline).
+     */
+    public VerificationResult verifyProofs(ObjectNode document) {
+        return DataIntegrity.standard().verify(document, id -> methods.resolve(id).method());
+    }
+
+    /** The verification method {@code id} resolved, with the relationships its controller authorises it for. */
+    public ResolvedMethod resolve(String id) {
+        return methods.resolve(id);
     }
 
     private VerificationReport counted(VerificationReport report) {

@@ -1,0 +1,8 @@
+package dev.microcred.server;
+
+class OperationsPostgresIT extends OperationsContract {
+    @Override
+    String jdbcUrl() {
+        return TestDatabases.postgres();
+    }
+}
