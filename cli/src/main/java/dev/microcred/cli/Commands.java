@@ -9,6 +9,6 @@ final class Commands {
 
     static List<Object> all() {
         return List.of(new KeygenCommand(), new IssueCommand(), new VerifyCommand(), new BakeCommand(),
-                new UnbakeCommand(), new StatusCommand(), new TlogCommand());
+                new UnbakeCommand(), new StatusCommand(), new TlogCommand(), new WitnessCommand());
     }
 }

@@ -76,7 +76,12 @@ final class TestLog {
     }
 
     ConsistencyProof consistency(long from) {
-        return ConsistencyProof.generate(tree, from, range.size());
+        return consistency(from, range.size());
+    }
+
+    /** The consistency proof between two sizes the log has had. */
+    ConsistencyProof consistency(long from, long to) {
+        return ConsistencyProof.generate(tree, from, to);
     }
 
     /** Every tile and entry bundle of the current tree, by path under the log prefix. */
