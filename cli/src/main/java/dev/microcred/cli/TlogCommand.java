@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
             "checkpoints, tlog-tiles). Hashes are accepted as 64 hex digits or as standard base64 (the form C2SP",
             "checkpoints, receipts and witness requests use)."},
         subcommands = {TlogVerifyInclusionCommand.class, TlogVerifyConsistencyCommand.class,
-            TlogVerifyNoteCommand.class},
+            TlogVerifyNoteCommand.class, TlogAuditCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:valid / verified", "1:invalid, inconsistent (a fork) or unexpected entries found",
             "2:bad usage or bad input, or the log could not be read"})
