@@ -8,7 +8,7 @@ import dev.microcred.core.Problem;
 import dev.microcred.credentials.baking.BakedImages;
 import dev.microcred.credentials.json.Json;
 import dev.microcred.credentials.testing.ManifestFetcher;
-import dev.microcred.credentials.testing.Shared;
+import dev.microcred.credentials.SharedData;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SampleManifestTest {
     static Stream<Arguments> samples() throws Exception {
-        JsonNode manifest = Json.parse(Files.readAllBytes(Shared.data("manifest.json")));
+        JsonNode manifest = Json.parse(Files.readAllBytes(SharedData.path("data/credentials/manifest.json")));
         List<Arguments> args = new ArrayList<>();
         for (JsonNode item : manifest.get("items")) {
             if ("sample".equals(item.get("role").asText())) {
@@ -42,7 +42,7 @@ class SampleManifestTest {
     @MethodSource("samples")
     void judgedAsTheManifestSays(String file, String spec, String expected, String asOf) throws Exception {
         Instant at = Instant.parse(asOf + "T00:00:00Z");
-        byte[] input = Files.readAllBytes(Shared.data(file));
+        byte[] input = Files.readAllBytes(SharedData.path("data/credentials/" + file));
         ManifestFetcher fetcher = new ManifestFetcher();
         if (spec.equals("OB 2.0")) {
             // as in the source suite: a hosted assertion is served at its own id
