@@ -2,7 +2,7 @@ package dev.microcred.credentials.blockcerts;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microcred.credentials.json.Json;
-import dev.microcred.credentials.testing.Shared;
+import dev.microcred.credentials.SharedData;
 import dev.microcred.crypto.Multibase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,7 @@ final class BlockcertsSamples {
 
     static ObjectNode load(String file) {
         try {
-            return Json.parseObject(Files.readAllBytes(Shared.data("blockcerts/" + file)));
+            return Json.parseObject(Files.readAllBytes(SharedData.path("data/credentials/blockcerts/" + file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

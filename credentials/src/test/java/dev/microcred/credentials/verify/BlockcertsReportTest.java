@@ -7,7 +7,7 @@ import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 import dev.microcred.credentials.json.Json;
 import dev.microcred.credentials.testing.ManifestFetcher;
-import dev.microcred.credentials.testing.Shared;
+import dev.microcred.credentials.SharedData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -22,7 +22,7 @@ class BlockcertsReportTest {
     private static final String V2_ID = "urn:uuid:bbba8553-8ec1-445f-82c9-a57251dd731c";
 
     private static ObjectNode sample(String file) throws Exception {
-        return Json.parseObject(Files.readAllBytes(Shared.data("blockcerts/" + file)));
+        return Json.parseObject(Files.readAllBytes(SharedData.path("data/credentials/blockcerts/" + file)));
     }
 
     private static VerificationReport verify(ObjectNode certificate, ManifestFetcher fetcher) {
