@@ -19,6 +19,7 @@ import dev.microcred.server.net.GuardedHttpFetcher;
 import dev.microcred.server.net.PlatformFetcher;
 import dev.microcred.server.skills.MilestoneAwards;
 import dev.microcred.server.skills.SkillsApi;
+import dev.microcred.server.skills.SkillsPages;
 import dev.microcred.server.skills.SkillsServices;
 import dev.microcred.server.skills.TaxonomyLoader;
 import dev.microcred.server.web.WebRoutes;
@@ -110,6 +111,7 @@ public final class MicrocredServer implements AutoCloseable {
         new WebRoutes(platform).register(app);
         SkillsServices skills = SkillsServices.of(platform, TaxonomyLoader.shared());
         new SkillsApi(platform, bearer, skills).register(app);
+        new SkillsPages(platform, skills).register(app);
         LOG.info("server started port={} db=\"{}\" ms={}", app.port(), db.product(),
                 (System.nanoTime() - started) / 1_000_000);
         return new MicrocredServer(app, platform);

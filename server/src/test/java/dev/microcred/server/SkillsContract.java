@@ -433,6 +433,81 @@ abstract class SkillsContract {
                 "Authorization", "Bearer " + token(issuer)), 404, "no current credential");
     }
 
+    Http.Response form(String path, String... pairs) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (b.length() > 0) {
+                b.append('&');
+            }
+            b.append(pairs[i]).append('=').append(java.net.URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return http.post(path, null, b.toString(), "application/x-www-form-urlencoded");
+    }
+
+    @Test
+    void skillsPagesSearchAndDrawOccupationsWithTheAttributionInTheirFooter() {
+        Http.Response search = http.get("/skills?q=computer+programmer&kind=occupation");
+        assertThat(search.status()).isEqualTo(200);
+        assertThat(search.header("Content-Security-Policy")).contains("default-src 'none'");
+        assertThat(search.body()).contains("href=\"/occupations/onet%3Aoccupation%2F15-1251.00\"")
+                .contains("Computer Programmers").contains("href=\"/about\"");
+        Http.Response occupation = http.get("/occupations/" + PROGRAMMERS);
+        assertThat(occupation.status()).isEqualTo(200);
+        assertThat(occupation.body()).contains("<svg").contains("Required skills by importance")
+                .contains(">Programming</text>").contains("importance 4.8, level 4.9").contains("href=\"/about\"")
+                .contains("/skills/plan?occupation=onet%3Aoccupation%2F15-1251.00");
+        String esco = taxonomy.index().search("software developer", SearchKind.OCCUPATION, Framework.ESCO, 1).get(0).id();
+        Http.Response e = http.get(dev.microcred.server.skills.SkillsPages.occupationHref(esco));
+        assertThat(e.status()).isEqualTo(200);
+        assertThat(e.body()).contains(">essential</text>");
+        assertThat(http.get("/occupations/99-9999.00").status()).isEqualTo(404);
+        Http.Response about = http.get("/about");
+        assertThat(about.body()).contains("This service uses the ESCO classification of the European Commission.")
+                .contains("O*NET 29.2 Database");
+    }
+
+    @Test
+    void thePlanPageDrawsTheProfileGapAndPathwayAndEscapesEveryTextField() {
+        JsonNode issuer = http.post("/api/issuers", ADMIN, """
+                {"slug": "x-%s", "name": "<script>alert('issuer')</script>", "didMethod": "key"}
+                """.formatted(UUID.randomUUID().toString().substring(0, 8))).json();
+        JsonNode ach = achievement(issuer, "<script>alert('ach')</script>", List.of(PYTHON, "onet:element/2.A.1.a"), 5);
+        JsonNode held = issue(issuer, ach, email(), "");
+        JsonNode stale = issue(issuer, achievement(issuer, "Old", List.of("onet:element/2.A.1.d"), 5), email(),
+                ", \"validFrom\": \"2020-01-01T00:00:00Z\", \"validUntil\": \"2021-01-01T00:00:00Z\"");
+        assertThat(put("/api/issuers/" + slug(issuer) + "/catalogue", token(issuer), """
+                [{"id": "x", "name": "<img src=x onerror=alert('entry')>", "skills": [{"id": "%s", "level": 7}],
+                  "workloadHours": 0.5}]
+                """.formatted(PROGRAMMING)).status()).isEqualTo(200);
+        String pasted = credentials(held, stale);
+        Http.Response r = form("/skills/plan", "occupation", PROGRAMMERS, "credentials", pasted,
+                "objective", "workload");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        String page = r.body();
+        assertThat(page).doesNotContain("<script>alert", "<img src=x");
+        assertThat(page).contains("&lt;script&gt;alert(&#39;ach&#39;)&lt;/script&gt;")
+                .contains("&lt;img src=x onerror=alert(&#39;entry&#39;)&gt;")
+                .contains("&lt;script&gt;alert(&#39;issuer&#39;)&lt;/script&gt;");
+        assertThat(page).contains("Your skills profile").contains("data-part=\"proven\"").contains("data-part=\"stale\"")
+                .contains("Gap toward Computer Programmers").contains("id=\"gap-explanation\"")
+                .contains("Learning pathway").contains("optimality: ").contains("href=\"/about\"");
+        // the pasted credentials come back escaped in the text area
+        assertThat(page).contains(Json.write(held.path("credential")).substring(0, 20).replace("\"", "&quot;"));
+        // hostile query parameters and form values are text, never markup
+        Http.Response q = http.get("/skills?q=%3Cscript%3Ealert(1)%3C/script%3E");
+        assertThat(q.body()).doesNotContain("<script>alert(1)").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        Http.Response bad = form("/skills/plan", "occupation", "<script>alert(2)</script>", "credentials", "");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).doesNotContain("<script>alert(2)").contains("unknown occupation")
+                .contains("&lt;script&gt;alert(2)&lt;/script&gt;");
+        Http.Response missing = http.get("/occupations/%3Cscript%3Ealert(3)%3C%2Fscript%3E");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).doesNotContain("<script>alert(3)");
+        Http.Response garbage = form("/skills/plan", "occupation", PROGRAMMERS, "credentials", "[{\"not\": ");
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.body()).contains("id=\"error\"");
+    }
+
     private long milestones(String hash, JsonNode milestone) {
         return server.platform().db().read(c -> server.platform().store().credentials().byRecipient(c, hash))
                 .stream().filter(k -> milestone.path("id").asText().equals(k.achievementId())).count();
