@@ -17,6 +17,11 @@ import dev.microcred.server.issuing.StatusRegistry;
 import dev.microcred.server.issuing.Verification;
 import dev.microcred.server.net.GuardedHttpFetcher;
 import dev.microcred.server.net.PlatformFetcher;
+import dev.microcred.server.skills.MilestoneAwards;
+import dev.microcred.server.skills.SkillsApi;
+import dev.microcred.server.skills.SkillsPages;
+import dev.microcred.server.skills.SkillsServices;
+import dev.microcred.server.skills.TaxonomyLoader;
 import dev.microcred.server.web.WebRoutes;
 import dev.microcred.skills.graph.SkillsGraph;
 import dev.microcred.store.Database;
@@ -104,6 +109,9 @@ public final class MicrocredServer implements AutoCloseable {
         new ApiRoutes(platform, bearer).register(app);
         new VcalmRoutes(platform, bearer).register(app);
         new WebRoutes(platform).register(app);
+        SkillsServices skills = SkillsServices.of(platform, TaxonomyLoader.shared());
+        new SkillsApi(platform, bearer, skills).register(app);
+        new SkillsPages(platform, skills).register(app);
         LOG.info("server started port={} db=\"{}\" ms={}", app.port(), db.product(),
                 (System.nanoTime() - started) / 1_000_000);
         return new MicrocredServer(app, platform);
@@ -115,9 +123,10 @@ public final class MicrocredServer implements AutoCloseable {
         IssuerRegistry issuers = new IssuerRegistry(db, store, keys, baseUrl, clock);
         StatusRegistry status = new StatusRegistry(db, store, issuers, keys, clock);
         AchievementCatalog achievements = new AchievementCatalog(db, store, baseUrl, SkillsGraph::bundled, clock);
-        Issuance issuance = new Issuance(db, store, issuers, status, keys, clock);
         Verification verification = new Verification(
                 new PlatformFetcher(db, store, issuers, status, new GuardedHttpFetcher()), clock);
+        Issuance issuance = new Issuance(db, store, issuers, status, keys, clock,
+                new MilestoneAwards(db, store, verification, clock));
         AccessTokens tokens = new AccessTokens(db, store, clock);
         return new Platform(config, baseUrl, clock, db, store, issuers, achievements, status, issuance, verification,
                 tokens);

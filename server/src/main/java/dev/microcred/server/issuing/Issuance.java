@@ -24,6 +24,8 @@ import dev.microcred.store.StoredAchievement;
 import dev.microcred.store.StoredCredential;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -57,9 +59,17 @@ public final class Issuance {
     private final StatusRegistry status;
     private final KeyRing keys;
     private final Clock clock;
+    private final AfterIssue afterIssue;
     private final SecureRandom random = new SecureRandom();
 
     public Issuance(Database db, Store store, IssuerRegistry issuers, StatusRegistry status, KeyRing keys, Clock clock) {
+        this(db, store, issuers, status, keys, clock, AfterIssue.NONE);
+    }
+
+    /** An issuance that tells {@code afterIssue} of every OB 3.0 credential once it is committed. */
+    public Issuance(Database db, Store store, IssuerRegistry issuers, StatusRegistry status, KeyRing keys, Clock clock,
+                    AfterIssue afterIssue) {
+        this.afterIssue = Objects.requireNonNull(afterIssue, "afterIssue");
         this.db = Objects.requireNonNull(db, "db");
         this.store = Objects.requireNonNull(store, "store");
         this.issuers = Objects.requireNonNull(issuers, "issuers");
@@ -103,11 +113,37 @@ public final class Issuance {
     }
 
     /**
+     * Told after an OB 3.0 credential is committed (stackable pathways award milestones here). It runs on the
+     * issuing thread after the commit, gets the issuance to issue more through, and handles its own failures: the
+     * credential it is told of stays issued whatever it does.
+     */
+    @FunctionalInterface
+    public interface AfterIssue {
+        AfterIssue NONE = (issuance, issuer, achievement, recipient, issued) -> { };
+
+        void issued(Issuance issuance, Issuer issuer, StoredAchievement achievement, Recipient recipient, Issued issued);
+    }
+
+    /** More work for the transaction that stores a credential; a failure rolls the issuance back. */
+    @FunctionalInterface
+    public interface InTransaction {
+        InTransaction NONE = (connection, stored) -> { };
+
+        void run(Connection connection, StoredCredential stored) throws SQLException;
+    }
+
+    /**
      * Issues {@code achievement} to {@code recipient}, valid from {@code validFrom} (now when null) until
      * {@code validUntil} (from the achievement's validity period when null and it has one).
      */
     public Issued issue(Issuer issuer, StoredAchievement achievement, Recipient recipient, Instant validFrom,
                         Instant validUntil) {
+        return issue(issuer, achievement, recipient, validFrom, validUntil, InTransaction.NONE);
+    }
+
+    /** As {@link #issue(Issuer, StoredAchievement, Recipient, Instant, Instant)}, running {@code also} in its transaction. */
+    public Issued issue(Issuer issuer, StoredAchievement achievement, Recipient recipient, Instant validFrom,
+                        Instant validUntil, InTransaction also) {
         if (!achievement.issuerId().equals(issuer.id())) {
             throw new MicrocredException(Problem.NOT_FOUND, "no achievement " + achievement.id() + " of this issuer");
         }
@@ -146,6 +182,7 @@ public final class Issuance {
             try {
                 db.inTransaction(c -> {
                     store.credentials().insert(c, stored);
+                    also.run(c, stored);
                     if (recipient.email() != null) {
                         store.outbox().enqueue(c, claimMail(issuer, ach, Accounts.normalise(recipient.email()), id,
                                 pageUrl, claimUrl, now));
@@ -160,7 +197,9 @@ public final class Issuance {
                 throw e;
             }
             LOG.info("credential issued credential={} issuer={} achievement={}", id, issuer.id(), achievement.id());
-            return new Issued(stored, signed, pageUrl, claimUrl);
+            Issued issued = new Issued(stored, signed, pageUrl, claimUrl);
+            afterIssue.issued(this, issuer, achievement, recipient, issued);
+            return issued;
         }
     }
 

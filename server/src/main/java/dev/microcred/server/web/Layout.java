@@ -36,14 +36,20 @@ public final class Layout {
 
     /** A whole page. */
     public static String page(String title, Html content) {
+        return page(title, content, Html.empty());
+    }
+
+    /** A whole page whose footer also holds {@code footerNote} (such as the skills data attribution). */
+    public static String page(String title, Html content, Html footerNote) {
         Html head = el("head", el("meta", List.of(attr("charset", "utf-8"))),
                 el("meta", List.of(attr("name", "viewport"), attr("content", "width=device-width,initial-scale=1"))),
                 el("title", title + " · microcred"), STYLE);
         Html header = el("header", el("nav",
                 el("a", List.of(attr("class", "brand"), attr("href", "/")), Html.text("microcred")),
+                el("a", List.of(attr("href", "/skills")), Html.text("Skills")),
                 el("a", List.of(attr("href", "/verify")), Html.text("Verify a credential"))));
         Html footer = el("footer", Html.text("microcred: open-source verifiable micro-credentials (Open Badges 3.0,"
-                + " W3C Verifiable Credentials 2.0)."));
+                + " W3C Verifiable Credentials 2.0)."), footerNote);
         return "<!doctype html>" + el("html", List.of(attr("lang", "en")), head,
                 el("body", header, el("main", content), footer)).render();
     }
