@@ -25,13 +25,17 @@ import org.slf4j.LoggerFactory;
  * Immutable and thread-safe.
  */
 public final class Migrations {
-    /** The bundled migrations, in order; a new one is added here and as a file beside this class. */
+    /**
+     * The bundled migrations, in order; a new one is added here and as a file beside this class. Numbers may skip
+     * (work streams take blocks: V100 accounts and roles, V200 bulk and operations) but never repeat.
+     */
     static final List<String> BUNDLED = List.of(
             "V001__accounts.sql",
             "V002__issuers.sql",
             "V003__credentials.sql",
             "V004__outbox.sql",
-            "V005__bulk.sql");
+            "V005__bulk.sql",
+            "V100__memberships_and_resets.sql");
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final long ADVISORY_LOCK_KEY = 0x6d6963726f637265L; // "microcre"
 
@@ -56,14 +60,14 @@ public final class Migrations {
     private final List<Migration> migrations;
     private final Clock clock;
 
-    /** A runner over {@code migrations}, which must be numbered 1, 2, 3, ... without gaps. */
+    /** A runner over {@code migrations}, whose versions are positive and distinct (they may skip numbers). */
     public Migrations(List<Migration> migrations, Clock clock) {
         List<Migration> sorted = new ArrayList<>(migrations);
         sorted.sort((a, b) -> Integer.compare(a.version(), b.version()));
         for (int i = 0; i < sorted.size(); i++) {
-            if (sorted.get(i).version() != i + 1) {
-                throw new IllegalArgumentException("migrations must be numbered 1.." + sorted.size()
-                        + " without gaps; found version " + sorted.get(i).version() + " at position " + (i + 1));
+            if (sorted.get(i).version() < 1 || i > 0 && sorted.get(i).version() == sorted.get(i - 1).version()) {
+                throw new IllegalArgumentException("migration versions must be positive and distinct; found version "
+                        + sorted.get(i).version() + " twice or out of range");
             }
         }
         this.migrations = List.copyOf(sorted);
@@ -135,11 +139,11 @@ public final class Migrations {
 
     private void verify(Map<Integer, String> applied) {
         for (Map.Entry<Integer, String> e : applied.entrySet()) {
-            if (e.getKey() > migrations.size()) {
+            Migration m = migrations.stream().filter(x -> x.version() == e.getKey()).findFirst().orElse(null);
+            if (m == null) {
                 throw new MicrocredException(Problem.CONFLICT, "the database has migration " + e.getKey()
-                        + " applied, newer than this build knows (" + migrations.size() + "): upgrade microcred");
+                        + " applied, which this build does not know: upgrade microcred");
             }
-            Migration m = migrations.get(e.getKey() - 1);
             if (!m.checksum().equals(e.getValue())) {
                 throw new MicrocredException(Problem.CONFLICT, "migration " + m.version() + " (" + m.description()
                         + ") was changed after it was applied: checksum " + e.getValue() + " in the database, "

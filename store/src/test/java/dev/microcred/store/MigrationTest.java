@@ -42,10 +42,13 @@ class MigrationTest {
     }
 
     @Test
-    void refusesGapsInNumbering() {
+    void refusesRepeatedVersionsButAllowsNumberBlocks() {
         assertThatThrownBy(() -> new Migrations(List.of(Migration.of("V001__a.sql", ""),
-                Migration.of("V003__c.sql", "")), Clock.systemUTC()))
-                .hasMessageContaining("without gaps");
+                Migration.of("V001__b.sql", "")), Clock.systemUTC()))
+                .hasMessageContaining("distinct");
+        assertThat(new Migrations(List.of(Migration.of("V200__c.sql", ""), Migration.of("V001__a.sql", ""),
+                Migration.of("V100__b.sql", "")), Clock.systemUTC()).migrations())
+                .extracting(Migration::version).containsExactly(1, 100, 200);
     }
 
     @Test
