@@ -13,6 +13,7 @@ import dev.microcred.server.issuing.Scopes;
 import dev.microcred.server.issuing.StatusRegistry;
 import dev.microcred.store.Account;
 import dev.microcred.store.Issuer;
+import dev.microcred.store.Membership;
 import dev.microcred.store.StoredAchievement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +108,7 @@ public final class Demo {
                     """));
             issue(p, credentials, contoso.issuer(), developer, "ada@demo.microcred.dev", null, null, "claimed", now);
         }
+        p.accounts().addMember(northwind.issuer(), "staff@northwind.demo.microcred.dev", Membership.ADMIN);
         for (Seeded s : List.of(northwind, contoso)) {
             AccessTokens.Created token = p.tokens().create(s.issuer().id(), "demo token", Scopes.VCALM);
             ObjectNode i = issuers.addObject();

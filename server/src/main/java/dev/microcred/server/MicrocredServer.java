@@ -3,6 +3,10 @@ package dev.microcred.server;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 import dev.microcred.crypto.KeyEncryptionKey;
+import dev.microcred.server.accounts.AccountDirectory;
+import dev.microcred.server.accounts.AccountRoutes;
+import dev.microcred.server.accounts.LoginThrottle;
+import dev.microcred.server.accounts.WebSignIn;
 import dev.microcred.server.api.ApiRoutes;
 import dev.microcred.server.api.VcalmRoutes;
 import dev.microcred.server.http.Bearer;
@@ -28,7 +32,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,10 +49,16 @@ public final class MicrocredServer implements AutoCloseable {
 
     private final Javalin app;
     private final Platform platform;
+    private final List<Route> routes;
 
-    private MicrocredServer(Javalin app, Platform platform) {
+    private MicrocredServer(Javalin app, Platform platform, List<Route> routes) {
         this.app = app;
         this.platform = platform;
+        this.routes = routes;
+    }
+
+    /** A registered endpoint: its HTTP method and path template (such as {@code /console/{slug}}). */
+    public record Route(String method, String path) {
     }
 
     /** Starts a server with the system clock. */
@@ -68,8 +80,14 @@ public final class MicrocredServer implements AutoCloseable {
         String url = config.databaseUrl() != null ? config.databaseUrl() : Database.h2FileUrl(config.dataDirectory());
         Database db = Database.open(url, clock);
         Javalin app;
+        List<Route> routes = new CopyOnWriteArrayList<>();
         try {
             app = Javalin.create(c -> {
+                c.events.handlerAdded(h -> {
+                    if (h.getHttpMethod().isHttpMethod()) {
+                        routes.add(new Route(h.getHttpMethod().name(), h.getPath()));
+                    }
+                });
                 c.showJavalinBanner = false;
                 c.startupWatcherEnabled = false;
                 c.http.maxRequestSize = config.maxRequestBytes();
@@ -93,6 +111,7 @@ public final class MicrocredServer implements AutoCloseable {
             platform.tokens().registerAdmin(config.adminToken());
         }
         Bearer bearer = new Bearer(platform.tokens());
+        app.before(platform.signIn()::before);
         app.get("/healthz", ctx -> ctx.contentType("text/plain").result("ok"));
         app.get("/readyz", ctx -> {
             if (db.isReady()) {
@@ -104,9 +123,10 @@ public final class MicrocredServer implements AutoCloseable {
         new ApiRoutes(platform, bearer).register(app);
         new VcalmRoutes(platform, bearer).register(app);
         new WebRoutes(platform).register(app);
+        new AccountRoutes(platform, platform.accounts(), platform.signIn()).register(app);
         LOG.info("server started port={} db=\"{}\" ms={}", app.port(), db.product(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new MicrocredServer(app, platform);
+        return new MicrocredServer(app, platform, List.copyOf(routes));
     }
 
     static Platform wire(Config config, String baseUrl, Clock clock, Database db, KeyEncryptionKey kek) {
@@ -119,8 +139,12 @@ public final class MicrocredServer implements AutoCloseable {
         Verification verification = new Verification(
                 new PlatformFetcher(db, store, issuers, status, new GuardedHttpFetcher()), clock);
         AccessTokens tokens = new AccessTokens(db, store, clock);
+        AccountDirectory accounts = new AccountDirectory(db, store, LoginThrottle.perAccount(clock),
+                LoginThrottle.perAddress(clock), baseUrl, clock);
+        WebSignIn signIn = new WebSignIn(db, store, accounts, kek.toBase64().getBytes(StandardCharsets.US_ASCII),
+                baseUrl.startsWith("https://"), clock);
         return new Platform(config, baseUrl, clock, db, store, issuers, achievements, status, issuance, verification,
-                tokens);
+                tokens, accounts, signIn);
     }
 
     /** The key-encryption key kept in the data directory, made on first use (owner-only permissions). */
@@ -151,6 +175,11 @@ public final class MicrocredServer implements AutoCloseable {
 
     public String baseUrl() {
         return platform.baseUrl();
+    }
+
+    /** Every endpoint registered, in registration order (the authorization matrix test covers each). */
+    public List<Route> routes() {
+        return routes;
     }
 
     public Platform platform() {
