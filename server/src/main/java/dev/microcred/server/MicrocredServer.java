@@ -8,6 +8,7 @@ import dev.microcred.server.accounts.AccountRoutes;
 import dev.microcred.server.accounts.LoginThrottle;
 import dev.microcred.server.accounts.WebSignIn;
 import dev.microcred.server.api.ApiRoutes;
+import dev.microcred.server.console.ConsoleRoutes;
 import dev.microcred.server.api.VcalmRoutes;
 import dev.microcred.server.http.Bearer;
 import dev.microcred.server.http.Problems;
@@ -124,6 +125,7 @@ public final class MicrocredServer implements AutoCloseable {
         new VcalmRoutes(platform, bearer).register(app);
         new WebRoutes(platform).register(app);
         new AccountRoutes(platform, platform.accounts(), platform.signIn()).register(app);
+        new ConsoleRoutes(platform).register(app);
         LOG.info("server started port={} db=\"{}\" ms={}", app.port(), db.product(),
                 (System.nanoTime() - started) / 1_000_000);
         return new MicrocredServer(app, platform, List.copyOf(routes));

@@ -282,7 +282,7 @@ abstract class ServerContract {
                 + " &amp; AI");
         assertThat(page.body()).contains("data-outcome=\"valid\"").contains("data-check=\"proof\"")
                 .contains("The signature is intact").contains("Acme Academy").contains("EQF level 5")
-                .contains("supervised project review").contains("Pass the **final project** review.");
+                .contains("supervised project review").contains("Pass the <strong>final project</strong> review.");
         Http.Response json = http.get("/credentials/" + issued.path("id").asText(), "Accept", "application/json");
         assertThat(json.json()).isEqualTo(issued.path("credential"));
         assertThat(http.get("/credentials/nope").status()).isEqualTo(404);

@@ -27,15 +27,28 @@ final class WebUser {
     private final String base;
     private String csrf = "";
 
+    private final boolean browser;
+
     WebUser(String base) {
+        this(base, true);
+    }
+
+    /** @param browser whether requests say {@code Accept: text/html} (a browser) or nothing (a script) */
+    WebUser(String base, boolean browser) {
         this.base = base;
+        this.browser = browser;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** Signs in through the sign-in form; fails the test when that does not redirect. */
     static WebUser signedIn(String base, String email, String password) {
-        WebUser u = new WebUser(base);
+        return signedIn(base, email, password, true);
+    }
+
+    /** Signs in; {@code browser} as for {@link #WebUser(String, boolean)}. */
+    static WebUser signedIn(String base, String email, String password, boolean browser) {
+        WebUser u = new WebUser(base, browser);
         u.get("/login");
         Http.Response r = u.post("/login", Map.of("email", email, "password", password));
         if (r.status() != 303) {
@@ -50,7 +63,7 @@ final class WebUser {
     }
 
     Http.Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
+        return send(request(path).GET().build());
     }
 
     /** Posts a form with the current CSRF token (unless {@code fields} has one). */
@@ -61,9 +74,14 @@ final class WebUser {
         StringJoiner body = new StringJoiner("&");
         all.forEach((k, v) -> body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
-                .header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    /** A request to {@code path} with this user's Accept header. */
+    HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        return browser ? b.header("Accept", "text/html") : b;
     }
 
     Http.Response send(HttpRequest request) {

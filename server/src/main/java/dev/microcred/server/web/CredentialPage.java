@@ -35,7 +35,7 @@ public final class CredentialPage {
         String narrative = achievement.path("criteria").path("narrative").asText("");
         if (!narrative.isBlank()) {
             parts.add(el("section", List.of(attr("class", "card")), el("h2", "How it was earned"),
-                    el("pre", List.of(attr("id", "criteria")), Html.text(narrative))));
+                    el("div", List.of(attr("id", "criteria")), Markdown.render(narrative))));
         }
         List<Html> skills = new ArrayList<>();
         for (JsonNode a : achievement.path("alignment")) {
