@@ -14,6 +14,7 @@ import dev.microcred.server.issuing.StatusRegistry;
 import dev.microcred.server.skills.SkillsDemo;
 import dev.microcred.store.Account;
 import dev.microcred.store.Issuer;
+import dev.microcred.store.Membership;
 import dev.microcred.store.StoredAchievement;
 import dev.microcred.store.StoredPathway;
 import java.io.IOException;
@@ -112,6 +113,7 @@ public final class Demo {
                     """));
             issue(p, credentials, contoso.issuer(), developer, "ada@demo.microcred.dev", null, null, "claimed", now);
         }
+        p.accounts().addMember(northwind.issuer(), "staff@northwind.demo.microcred.dev", Membership.ADMIN);
         if (northwind.created() && contoso.created()) {
             StoredPathway track = SkillsDemo.seed(p, northwind.issuer(), contoso.issuer());
             out.put("pathway", p.baseUrl() + "/api/issuers/" + northwind.issuer().slug() + "/pathways#" + track.id());

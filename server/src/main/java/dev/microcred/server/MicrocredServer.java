@@ -3,7 +3,12 @@ package dev.microcred.server;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 import dev.microcred.crypto.KeyEncryptionKey;
+import dev.microcred.server.accounts.AccountDirectory;
+import dev.microcred.server.accounts.AccountRoutes;
+import dev.microcred.server.accounts.LoginThrottle;
+import dev.microcred.server.accounts.WebSignIn;
 import dev.microcred.server.api.ApiRoutes;
+import dev.microcred.server.console.ConsoleRoutes;
 import dev.microcred.server.api.VcalmRoutes;
 import dev.microcred.server.http.Bearer;
 import dev.microcred.server.http.Problems;
@@ -33,7 +38,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,10 +55,16 @@ public final class MicrocredServer implements AutoCloseable {
 
     private final Javalin app;
     private final Platform platform;
+    private final List<Route> routes;
 
-    private MicrocredServer(Javalin app, Platform platform) {
+    private MicrocredServer(Javalin app, Platform platform, List<Route> routes) {
         this.app = app;
         this.platform = platform;
+        this.routes = routes;
+    }
+
+    /** A registered endpoint: its HTTP method and path template (such as {@code /console/{slug}}). */
+    public record Route(String method, String path) {
     }
 
     /** Starts a server with the system clock. */
@@ -73,8 +86,14 @@ public final class MicrocredServer implements AutoCloseable {
         String url = config.databaseUrl() != null ? config.databaseUrl() : Database.h2FileUrl(config.dataDirectory());
         Database db = Database.open(url, clock);
         Javalin app;
+        List<Route> routes = new CopyOnWriteArrayList<>();
         try {
             app = Javalin.create(c -> {
+                c.events.handlerAdded(h -> {
+                    if (h.getHttpMethod().isHttpMethod()) {
+                        routes.add(new Route(h.getHttpMethod().name(), h.getPath()));
+                    }
+                });
                 c.showJavalinBanner = false;
                 c.startupWatcherEnabled = false;
                 c.http.maxRequestSize = config.maxRequestBytes();
@@ -98,6 +117,7 @@ public final class MicrocredServer implements AutoCloseable {
             platform.tokens().registerAdmin(config.adminToken());
         }
         Bearer bearer = new Bearer(platform.tokens());
+        app.before(platform.signIn()::before);
         app.get("/healthz", ctx -> ctx.contentType("text/plain").result("ok"));
         app.get("/readyz", ctx -> {
             if (db.isReady()) {
@@ -112,9 +132,11 @@ public final class MicrocredServer implements AutoCloseable {
         SkillsServices skills = SkillsServices.of(platform, TaxonomyLoader.shared());
         new SkillsApi(platform, bearer, skills).register(app);
         new SkillsPages(platform, skills).register(app);
+        new AccountRoutes(platform, platform.accounts(), platform.signIn()).register(app);
+        new ConsoleRoutes(platform).register(app);
         LOG.info("server started port={} db=\"{}\" ms={}", app.port(), db.product(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new MicrocredServer(app, platform);
+        return new MicrocredServer(app, platform, List.copyOf(routes));
     }
 
     static Platform wire(Config config, String baseUrl, Clock clock, Database db, KeyEncryptionKey kek) {
@@ -128,8 +150,12 @@ public final class MicrocredServer implements AutoCloseable {
         Issuance issuance = new Issuance(db, store, issuers, status, keys, clock,
                 new MilestoneAwards(db, store, verification, clock));
         AccessTokens tokens = new AccessTokens(db, store, clock);
+        AccountDirectory accounts = new AccountDirectory(db, store, LoginThrottle.perAccount(clock),
+                LoginThrottle.perAddress(clock), baseUrl, clock);
+        WebSignIn signIn = new WebSignIn(db, store, accounts, kek.toBase64().getBytes(StandardCharsets.US_ASCII),
+                baseUrl.startsWith("https://"), clock);
         return new Platform(config, baseUrl, clock, db, store, issuers, achievements, status, issuance, verification,
-                tokens);
+                tokens, accounts, signIn);
     }
 
     /** The key-encryption key kept in the data directory, made on first use (owner-only permissions). */
@@ -160,6 +186,11 @@ public final class MicrocredServer implements AutoCloseable {
 
     public String baseUrl() {
         return platform.baseUrl();
+    }
+
+    /** Every endpoint registered, in registration order (the authorization matrix test covers each). */
+    public List<Route> routes() {
+        return routes;
     }
 
     public Platform platform() {

@@ -433,15 +433,15 @@ abstract class SkillsContract {
                 "Authorization", "Bearer " + token(issuer)), 404, "no current credential");
     }
 
+    /** Posts a form as a visitor's browser does: after getting the page, with its CSRF token. */
     Http.Response form(String path, String... pairs) {
-        StringBuilder b = new StringBuilder();
+        WebUser visitor = new WebUser(server.baseUrl());
+        visitor.get(path);
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
-            if (b.length() > 0) {
-                b.append('&');
-            }
-            b.append(pairs[i]).append('=').append(java.net.URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+            fields.put(pairs[i], pairs[i + 1]);
         }
-        return http.post(path, null, b.toString(), "application/x-www-form-urlencoded");
+        return visitor.post(path, fields);
     }
 
     @Test

@@ -38,9 +38,10 @@ class SkillsDemoIT {
             assertThat(pathways.path(0).path("parts").findValuesAsText("name"))
                     .containsExactly("Python Programming Foundations", "Technical Reading");
 
-            String body = "occupation=15-1251.00&objective=workload&learner="
-                    + URLEncoder.encode("ada@demo.microcred.dev", StandardCharsets.UTF_8);
-            Http.Response plan = http.post("/skills/plan", null, body, "application/x-www-form-urlencoded");
+            WebUser visitor = new WebUser(server.baseUrl());
+            visitor.get("/skills/plan");
+            Http.Response plan = visitor.post("/skills/plan", java.util.Map.of("occupation", "15-1251.00",
+                    "objective", "workload", "learner", "ada@demo.microcred.dev"));
             assertThat(plan.status()).as(plan.body()).isEqualTo(200);
             assertThat(plan.body()).contains("Python Programming Foundations").contains("data-outcome=\"revoked\"")
                     .contains("Gap toward Computer Programmers").contains("Advanced Python and Testing")

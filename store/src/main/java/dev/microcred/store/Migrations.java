@@ -35,6 +35,7 @@ public final class Migrations {
             "V003__credentials.sql",
             "V004__outbox.sql",
             "V005__bulk.sql",
+            "V100__memberships_and_resets.sql",
             "V300__skills_catalogue_and_pathways.sql");
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final long ADVISORY_LOCK_KEY = 0x6d6963726f637265L; // "microcre"

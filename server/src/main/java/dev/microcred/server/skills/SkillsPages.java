@@ -12,6 +12,8 @@ import dev.microcred.credentials.json.Json;
 import dev.microcred.server.Demo;
 import dev.microcred.server.Platform;
 import dev.microcred.server.issuing.Issuance;
+import dev.microcred.server.accounts.WebSignIn;
+import dev.microcred.server.web.Forms;
 import dev.microcred.server.web.Html;
 import dev.microcred.server.web.Layout;
 import dev.microcred.skills.gap.Coverage;
@@ -279,6 +281,7 @@ public final class SkillsPages {
         String target = occupation == null ? "" : occupation;
         String targetLabel = t.graph().occupation(target).map(o -> " (" + o.label() + ")").orElse("");
         Html form = el("form", List.of(attr("method", "post"), attr("action", "/skills/plan")),
+                Forms.csrf(WebSignIn.visitor(ctx).csrfToken()),
                 el("p", el("label", List.of(attr("for", "occupation")), Html.text("Target occupation" + targetLabel
                         + ": ")), el("input", List.of(attr("id", "occupation"), attr("name", "occupation"),
                         attr("value", target), attr("size", "60"), attr("required", "required"),
