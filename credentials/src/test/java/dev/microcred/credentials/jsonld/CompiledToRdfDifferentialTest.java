@@ -81,7 +81,7 @@ class CompiledToRdfDifferentialTest {
         return processor.toRdfCompiled(document, canon) ? write(canon) : null;
     }
 
-    private static String write(RdfCanon canon) {
+    static String write(RdfCanon canon) {
         StringWriter out = new StringWriter();
         try {
             canon.provide(new NQuadsWriter(out));
