@@ -24,6 +24,9 @@ class BlockcertsVerifierTest {
         "v2--mocknet-valid-2.0.json, V2, MerkleProof2017, 637ec732fa4b7b56f4c15a6a12680519a17a9e9eade09f5b424a48eb0e6f5ad0",
         "v3--testnet-v3-did.json, V3, MerkleProof2019, eca54e560dd43cccd900fa4bb9221f144d4c451c24beeddfd82e31db842bced1",
         "v3--cert-rl-status-list-2021.json, V3, MerkleProof2019, 259207c8e7ab8a5ee05238667645e72818bce67779d69fe124270f7855e7fd2a",
+        // @context: VC 2.0, Data Integrity v2 (which repeats VC 2.0's protected DataIntegrityProof), Blockcerts v3.1
+        "v3--mocknet-vc-v2-data-integrity-proof.json, V3, DataIntegrityProof/merkle-proof-2019,"
+                + " 357997ba81404cff4065f003b86aaf54f99daa8828fb8ed4ba756eff0fcc9edb",
     })
     void sampleHashesToItsPublishedTargetHash(String file, BlockcertsVerification.Version version, String type,
                                               String targetHash) {
@@ -37,25 +40,33 @@ class BlockcertsVerifierTest {
     }
 
     @Test
-    void theDataIntegrityFormCannotBeCanonicalizedWithTheVc2AndDataIntegrityContexts() {
-        // titanium-json-ld reports a protected term redefinition for VC 2.0 + data-integrity/v2 (see SampleManifestTest)
+    void theDataIntegrityFormHashesTheSameWithoutTheRedundantContext() {
+        // Data Integrity v2 repeats VC 2.0's DataIntegrityProof and adds a top-level "proof" this sample never uses
+        // outside the credential node, so both forms have the same canonical N-Quads
+        BlockcertsVerification published = verifier.verify(
+                BlockcertsSamples.load("v3--mocknet-vc-v2-data-integrity-proof.json"));
         ObjectNode certificate = BlockcertsSamples.load("v3--mocknet-vc-v2-data-integrity-proof.json");
-
-        assertThatThrownBy(() -> verifier.verify(certificate)).isInstanceOf(MicrocredException.class)
-                .extracting(e -> ((MicrocredException) e).problem()).isEqualTo(Problem.JSONLD_ERROR);
-    }
-
-    @Test
-    void theDataIntegrityFormHashesToItsTargetWithoutTheRedundantContext() {
-        // the Data Integrity v2 context only repeats definitions the VC 2.0 context already makes
-        ObjectNode certificate = BlockcertsSamples.load("v3--mocknet-vc-v2-data-integrity-proof.json");
-        ((com.fasterxml.jackson.databind.node.ArrayNode) certificate.get("@context")).remove(1);
+        assertThat(((com.fasterxml.jackson.databind.node.ArrayNode) certificate.get("@context")).remove(1).textValue())
+                .isEqualTo("https://w3id.org/security/data-integrity/v2");
 
         BlockcertsVerification result = verifier.verify(certificate);
 
         assertThat(result.outcome()).as(result.reason()).isEqualTo(BlockcertsVerification.Outcome.VERIFIED);
         assertThat(result.proofType()).isEqualTo("DataIntegrityProof/merkle-proof-2019");
+        assertThat(result.localHash()).isEqualTo(published.localHash());
         assertThat(result.receipt().anchors()).singleElement().satisfies(a -> assertThat(a.isMock()).isTrue());
+    }
+
+    @Test
+    void theDataIntegrityFormWithDataIntegrityV1IsAProtectedTermRedefinition() {
+        // Data Integrity v1 scopes cryptosuite without a datatype and lacks previousProof: not VC 2.0's definition
+        ObjectNode certificate = BlockcertsSamples.load("v3--mocknet-vc-v2-data-integrity-proof.json");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) certificate.get("@context"))
+                .set(1, "https://w3id.org/security/data-integrity/v1");
+
+        assertThatThrownBy(() -> verifier.verify(certificate)).isInstanceOf(MicrocredException.class)
+                .hasMessageContaining("protected term 'DataIntegrityProof'")
+                .extracting(e -> ((MicrocredException) e).problem()).isEqualTo(Problem.JSONLD_ERROR);
     }
 
     @Test
