@@ -8,7 +8,7 @@ final class Commands {
     }
 
     static List<Object> all() {
-        return List.of(new ServeCommand(), new KeygenCommand(), new IssueCommand(), new VerifyCommand(), new BakeCommand(),
-                new UnbakeCommand(), new StatusCommand());
+        return List.of(new ServeCommand(), new KeygenCommand(), new IssueCommand(), new VerifyCommand(),
+                new BakeCommand(), new UnbakeCommand(), new StatusCommand(), new TlogCommand(), new WitnessCommand());
     }
 }

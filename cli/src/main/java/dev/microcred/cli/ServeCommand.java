@@ -84,7 +84,7 @@ final class ServeCommand implements Callable<Integer> {
         if (demo) {
             Demo.Loaded loaded = Demo.load(server);
             out.println("demo data loaded; details for scripts in " + loaded.file().toAbsolutePath());
-            out.println("  demo accounts (sign-in pages are not built yet; the accounts are in the database):");
+            out.println("  demo accounts (sign in at " + server.baseUrl() + "/login):");
             for (JsonNode login : loaded.content().path("logins")) {
                 out.printf("    %-40s password %s  (%s)%n", login.path("email").asText(),
                         login.path("password").asText(Demo.PASSWORD), login.path("role").asText());

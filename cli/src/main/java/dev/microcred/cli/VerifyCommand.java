@@ -12,7 +12,10 @@ import dev.microcred.credentials.verify.CredentialVerifier;
 import dev.microcred.credentials.verify.Outcome;
 import dev.microcred.credentials.verify.VerificationReport;
 import dev.microcred.server.net.GuardedHttpFetcher;
+import dev.microcred.tlog.policy.Policy;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,7 +35,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         header = "Verify a credential and explain every check.", sortOptions = false,
         description = {"Verify a credential: Open Badges 3.0 / VC 2.0 or 1.1 JSON, a VC-JWT, or a baked PNG or SVG.",
-            "Prints every check (parse, context, schema, proof, issuer-key, status, validity, endorsements).",
+            "Prints every check (parse, context, schema, proof, issuer-key, status, validity, endorsements, and",
+            "with --receipt and --policy, tlog).",
             "did:web documents and status lists are fetched over HTTPS from public addresses only, unless",
             "--offline or --offline-map say otherwise; JSON-LD contexts are bundled and never fetched."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -56,6 +61,21 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "never use the network (URLs not covered by --offline-map fail)")
     boolean offline;
 
+    @ArgGroup(exclusive = false)
+    Receipt receipt;
+
+    /** {@code --receipt} and {@code --policy} come together. */
+    static final class Receipt {
+        @Option(names = "--receipt", paramLabel = "FILE", required = true,
+                description = {"also check this tlog-proof receipt (c2sp.org/tlog-proof): the credential's issuance",
+                    "entry is in a log of --policy, under a checkpoint cosigned by its quorum; adds a tlog check"})
+        Path file;
+
+        @Option(names = "--policy", paramLabel = "FILE", required = true,
+                description = "the tlog-policy (c2sp.org/tlog-policy) the receipt must satisfy: log key, witnesses, quorum")
+        Path policy;
+    }
+
     @Option(names = "--at", paramLabel = "INSTANT",
             description = "judge validity and status at this time (ISO 8601, e.g. 2030-01-01T00:00:00Z)")
     String at;
@@ -67,12 +87,17 @@ final class VerifyCommand implements Callable<Integer> {
         warmUp.setDaemon(true);
         warmUp.start();
         Instant when = parseInstant(at);
+        Policy policy = receipt == null ? null : Policy.parse(readText(receipt.policy));
+        String receiptText = receipt == null ? null : readText(receipt.file);
         byte[] data = Input.read(input, System.in);
         List<OfflineMapFetcher.Mapping> mappings = offlineMaps.stream().map(OfflineMapFetcher::parse).toList();
         Fetcher network = offline ? Fetcher.NONE : new GuardedHttpFetcher();
         Fetcher fetcher = mappings.isEmpty() ? network : new OfflineMapFetcher(mappings, network);
         CredentialVerifier verifier = new CredentialVerifier(fetcher, Keys.JWK_DECODER, Clock.systemUTC());
         VerificationReport report = verifier.verify(data, when);
+        if (receipt != null) {
+            report = ReceiptCheck.append(report, data, receiptText, policy);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.writePretty(report.toJson()));
@@ -80,6 +105,10 @@ final class VerifyCommand implements Callable<Integer> {
             print(report, out);
         }
         return exitCode(report.outcome());
+    }
+
+    private static String readText(Path path) {
+        return new String(Input.read(Input.path(path).toString(), System.in), StandardCharsets.UTF_8);
     }
 
     static int exitCode(Outcome outcome) {

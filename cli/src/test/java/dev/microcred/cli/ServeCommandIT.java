@@ -30,7 +30,7 @@ class ServeCommandIT {
         cli.parseArgs("--demo", "--port", "0", "--data", data.toString());
         try (MicrocredServer server = serve.start()) {
             assertThat(out.toString()).contains("microcred is running at " + server.baseUrl())
-                    .contains("sign-in pages are not built yet").contains("issuer northwind");
+                    .contains("demo accounts (sign in at " + server.baseUrl() + "/login)").contains("issuer northwind");
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/healthz"))
                     .build(), HttpResponse.BodyHandlers.ofString());

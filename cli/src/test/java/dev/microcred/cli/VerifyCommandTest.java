@@ -82,6 +82,19 @@ class VerifyCommandTest {
     }
 
     @Test
+    void readsStandardInput() throws Exception {
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(Path.of("../docs/examples/data-literacy.png"))));
+            CliRun run = CliRun.of("verify", "--offline", "--json", "-");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("\"format\" : \"png+json\"");
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
     void tamperedExitsOne() {
         CliRun run = CliRun.of("verify", "--offline", sample(DCC + "v2--ed25519--didKey--legacy-noStatus-noExpiry-tampered.json"));
         assertThat(run.exitCode()).isEqualTo(1);

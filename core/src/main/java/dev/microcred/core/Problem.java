@@ -38,6 +38,8 @@ public enum Problem {
     NOT_FOUND("not-found", 404),
     /** The request conflicts with the current state (a slug already taken, a revoked credential suspended). */
     CONFLICT("conflict", 409),
+    /** The caller sent too many requests of this kind (failed sign-ins): retry after the period it is told. */
+    TOO_MANY_REQUESTS("too-many-requests", 429),
     /** A dependency (the database) is unavailable or overloaded: retry later. */
     UNAVAILABLE("unavailable", 503),
     /** A local file or resource could not be read or written. */

@@ -21,7 +21,7 @@ public final class SharedData {
     }
 
     public static Path root() {
-        String dir = System.getProperty("microcred.shared", "/work/shared");
+        String dir = System.getProperty("microcred.shared", "../../shared");
         return Path.of(dir);
     }
 

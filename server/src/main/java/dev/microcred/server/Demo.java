@@ -11,9 +11,12 @@ import dev.microcred.server.issuing.Issuance;
 import dev.microcred.server.issuing.IssuerRegistry;
 import dev.microcred.server.issuing.Scopes;
 import dev.microcred.server.issuing.StatusRegistry;
+import dev.microcred.server.skills.SkillsDemo;
 import dev.microcred.store.Account;
 import dev.microcred.store.Issuer;
+import dev.microcred.store.Membership;
 import dev.microcred.store.StoredAchievement;
+import dev.microcred.store.StoredPathway;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +42,8 @@ public final class Demo {
     public static final String FILE = "demo.json";
     /** The demo password of every demo account (a demo is public; never use it elsewhere). */
     public static final String PASSWORD = "microcred-demo";
+    /** The demo learners (their credentials can be picked on the pathway planning page). */
+    public static final List<String> LEARNERS = List.of("ada@demo.microcred.dev", "grace@demo.microcred.dev");
     static final String PYTHON = "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d";
     private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
 
@@ -107,8 +113,15 @@ public final class Demo {
                     """));
             issue(p, credentials, contoso.issuer(), developer, "ada@demo.microcred.dev", null, null, "claimed", now);
         }
+        p.accounts().addMember(northwind.issuer(), "staff@northwind.demo.microcred.dev", Membership.ADMIN);
+        if (northwind.created() && contoso.created()) {
+            StoredPathway track = SkillsDemo.seed(p, northwind.issuer(), contoso.issuer());
+            out.put("pathway", p.baseUrl() + "/api/issuers/" + northwind.issuer().slug() + "/pathways#" + track.id());
+        }
+        Set<String> demoScopes = new TreeSet<>(Scopes.VCALM);
+        demoScopes.add(Scopes.CATALOGUE_WRITE);
         for (Seeded s : List.of(northwind, contoso)) {
-            AccessTokens.Created token = p.tokens().create(s.issuer().id(), "demo token", Scopes.VCALM);
+            AccessTokens.Created token = p.tokens().create(s.issuer().id(), "demo token", demoScopes);
             ObjectNode i = issuers.addObject();
             i.put("slug", s.issuer().slug());
             i.put("name", s.issuer().name());
@@ -116,7 +129,7 @@ public final class Demo {
             i.put("didMethod", s.issuer().didMethod());
             i.put("apiToken", token.secret());
             ArrayNode scopes = i.putArray("scopes");
-            Scopes.VCALM.stream().sorted().forEach(scopes::add);
+            demoScopes.forEach(scopes::add);
             i.put("vcalm", p.baseUrl() + "/issuers/" + s.issuer().slug() + "/vcalm");
         }
         Path file = p.config().dataDirectory().resolve(FILE);

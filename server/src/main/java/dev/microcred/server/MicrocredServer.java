@@ -3,8 +3,13 @@ package dev.microcred.server;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 import dev.microcred.crypto.KeyEncryptionKey;
+import dev.microcred.server.accounts.AccountDirectory;
+import dev.microcred.server.accounts.AccountRoutes;
+import dev.microcred.server.accounts.LoginThrottle;
+import dev.microcred.server.accounts.WebSignIn;
 import dev.microcred.server.api.ApiRoutes;
 import dev.microcred.server.api.BulkRoutes;
+import dev.microcred.server.console.ConsoleRoutes;
 import dev.microcred.server.api.VcalmRoutes;
 import dev.microcred.server.bulk.BulkIssuance;
 import dev.microcred.server.http.Bearer;
@@ -21,6 +26,11 @@ import dev.microcred.server.net.GuardedHttpFetcher;
 import dev.microcred.server.net.PlatformFetcher;
 import dev.microcred.server.ops.Metrics;
 import dev.microcred.server.ops.OpsRoutes;
+import dev.microcred.server.skills.MilestoneAwards;
+import dev.microcred.server.skills.SkillsApi;
+import dev.microcred.server.skills.SkillsPages;
+import dev.microcred.server.skills.SkillsServices;
+import dev.microcred.server.skills.TaxonomyLoader;
 import dev.microcred.server.web.WebRoutes;
 import dev.microcred.skills.graph.SkillsGraph;
 import dev.microcred.store.Database;
@@ -34,8 +44,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,12 +59,16 @@ public final class MicrocredServer implements AutoCloseable {
 
     private final Javalin app;
     private final Platform platform;
-    private final Set<String> routes;
+    private final List<Route> routes;
 
-    private MicrocredServer(Javalin app, Platform platform, Set<String> routes) {
+    private MicrocredServer(Javalin app, Platform platform, List<Route> routes) {
         this.app = app;
         this.platform = platform;
         this.routes = routes;
+    }
+
+    /** A registered endpoint: its HTTP method and path template (such as {@code /console/{slug}}). */
+    public record Route(String method, String path) {
     }
 
     /** Starts a server with the system clock. */
@@ -85,20 +98,19 @@ public final class MicrocredServer implements AutoCloseable {
         String url = config.databaseUrl() != null ? config.databaseUrl() : Database.h2FileUrl(config.dataDirectory());
         Database db = Database.open(url, clock);
         Metrics metrics = new Metrics();
-        Set<String> routes = new ConcurrentSkipListSet<>();
         Javalin app;
+        List<Route> routes = new CopyOnWriteArrayList<>();
         try {
             app = Javalin.create(c -> {
-                c.showJavalinBanner = false;
-                c.startupWatcherEnabled = false;
-                // bulk CSV uploads are the largest bodies; every other route checks config.maxRequestBytes()
-                c.http.maxRequestSize = Math.max(config.maxRequestBytes(), BulkIssuance.MAX_CSV_BYTES);
-                c.router.ignoreTrailingSlashes = true;
                 c.events.handlerAdded(h -> {
                     if (h.getHttpMethod().isHttpMethod()) {
-                        routes.add(h.getHttpMethod().name() + " " + h.getPath());
+                        routes.add(new Route(h.getHttpMethod().name(), h.getPath()));
                     }
                 });
+                c.showJavalinBanner = false;
+                c.startupWatcherEnabled = false;
+                c.http.maxRequestSize = config.maxRequestBytes();
+                c.router.ignoreTrailingSlashes = true;
                 c.requestLogger.http((ctx, ms) -> {
                     RequestLog.log(ctx, ms);
                     metrics.http(ctx.method().name(), RequestLog.route(ctx), ctx.statusCode(),
@@ -122,6 +134,7 @@ public final class MicrocredServer implements AutoCloseable {
             platform.tokens().registerAdmin(config.adminToken());
         }
         Bearer bearer = new Bearer(platform.tokens());
+        app.before(platform.signIn()::before);
         app.get("/healthz", ctx -> ctx.contentType("text/plain").result("ok"));
         app.get("/readyz", ctx -> {
             if (db.isReady()) {
@@ -133,6 +146,11 @@ public final class MicrocredServer implements AutoCloseable {
         new ApiRoutes(platform, bearer).register(app);
         new VcalmRoutes(platform, bearer).register(app);
         new WebRoutes(platform).register(app);
+        SkillsServices skills = SkillsServices.of(platform, TaxonomyLoader.shared());
+        new SkillsApi(platform, bearer, skills).register(app);
+        new SkillsPages(platform, skills).register(app);
+        new AccountRoutes(platform, platform.accounts(), platform.signIn()).register(app);
+        new ConsoleRoutes(platform).register(app);
         new BulkRoutes(platform, bearer).register(app);
         new OpsRoutes(platform).register(app);
         if (runBulkJobs) {
@@ -140,7 +158,7 @@ public final class MicrocredServer implements AutoCloseable {
         }
         LOG.info("server started port={} db=\"{}\" ms={}", app.port(), db.product(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new MicrocredServer(app, platform, routes);
+        return new MicrocredServer(app, platform, List.copyOf(routes));
     }
 
     static Platform wire(Config config, String baseUrl, Clock clock, Database db, KeyEncryptionKey kek,
@@ -150,17 +168,22 @@ public final class MicrocredServer implements AutoCloseable {
         IssuerRegistry issuers = new IssuerRegistry(db, store, keys, baseUrl, clock);
         StatusRegistry status = new StatusRegistry(db, store, issuers, keys, clock);
         AchievementCatalog achievements = new AchievementCatalog(db, store, baseUrl, SkillsGraph::bundled, clock);
-        Issuance issuance = new Issuance(db, store, issuers, status, keys, clock);
         Verification verification = new Verification(
                 new PlatformFetcher(db, store, issuers, status, new GuardedHttpFetcher()), clock,
                 metrics::verification);
+        Issuance issuance = new Issuance(db, store, issuers, status, keys, clock,
+                new MilestoneAwards(db, store, verification, clock));
         AccessTokens tokens = new AccessTokens(db, store, clock);
+        AccountDirectory accounts = new AccountDirectory(db, store, LoginThrottle.perAccount(clock),
+                LoginThrottle.perAddress(clock), baseUrl, clock);
+        WebSignIn signIn = new WebSignIn(db, store, accounts, kek.toBase64().getBytes(StandardCharsets.US_ASCII),
+                baseUrl.startsWith("https://"), clock);
         BulkIssuance bulk = new BulkIssuance(db, store, issuance, status, achievements, clock, runBulkJobs, n -> {
             metrics.issued("bulk", n);
             metrics.bulkRows("issued", n);
         });
         return new Platform(config, baseUrl, clock, db, store, issuers, achievements, status, issuance, verification,
-                tokens, metrics, bulk);
+                tokens, accounts, signIn, metrics, bulk);
     }
 
     /** The key-encryption key kept in the data directory, made on first use (owner-only permissions). */
@@ -193,13 +216,13 @@ public final class MicrocredServer implements AutoCloseable {
         return platform.baseUrl();
     }
 
-    public Platform platform() {
-        return platform;
+    /** Every endpoint registered, in registration order (the authorization matrix test covers each). */
+    public List<Route> routes() {
+        return routes;
     }
 
-    /** Every registered HTTP route as {@code "METHOD /path/{param}"}, sorted. */
-    public List<String> routes() {
-        return List.copyOf(routes);
+    public Platform platform() {
+        return platform;
     }
 
     /** Stops the HTTP server and the bulk jobs (the batch in progress finishes), then closes the database. */

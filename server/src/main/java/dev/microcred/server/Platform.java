@@ -1,5 +1,7 @@
 package dev.microcred.server;
 
+import dev.microcred.server.accounts.AccountDirectory;
+import dev.microcred.server.accounts.WebSignIn;
 import dev.microcred.server.bulk.BulkIssuance;
 import dev.microcred.server.issuing.AccessTokens;
 import dev.microcred.server.issuing.AchievementCatalog;
@@ -20,5 +22,6 @@ import java.time.Clock;
  */
 public record Platform(Config config, String baseUrl, Clock clock, Database db, Store store, IssuerRegistry issuers,
                        AchievementCatalog achievements, StatusRegistry status, Issuance issuance,
-                       Verification verification, AccessTokens tokens, Metrics metrics, BulkIssuance bulk) {
+                       Verification verification, AccessTokens tokens, AccountDirectory accounts,
+                       WebSignIn signIn, Metrics metrics, BulkIssuance bulk) {
 }

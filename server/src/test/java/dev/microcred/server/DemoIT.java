@@ -55,6 +55,14 @@ class DemoIT {
             var admin = server.platform().db().read(c -> server.platform().store().accounts()
                     .byEmail(c, "admin@demo.microcred.dev")).orElseThrow();
             assertThat(PasswordHash.verify(Demo.PASSWORD.toCharArray(), admin.passwordHash())).isTrue();
+            // every demo login signs in through the sign-in form; the issuer admin works for Northwind
+            for (JsonNode login : demo.path("logins")) {
+                WebUser user = WebUser.signedIn(server.baseUrl(), login.path("email").asText(),
+                        login.path("password").asText());
+                assertThat(user.get("/account").body()).contains(login.path("role").asText());
+            }
+            WebUser staff = WebUser.signedIn(server.baseUrl(), "staff@northwind.demo.microcred.dev", Demo.PASSWORD);
+            assertThat(staff.get("/account").body()).contains("/console/northwind").contains("Northwind Academy");
         }
         // a restart on the same data directory keeps everything and loads the demo again without duplicates
         try (MicrocredServer again = MicrocredServer.start(config)) {

@@ -282,7 +282,7 @@ abstract class ServerContract {
                 + " &amp; AI");
         assertThat(page.body()).contains("data-outcome=\"valid\"").contains("data-check=\"proof\"")
                 .contains("The signature is intact").contains("Acme Academy").contains("EQF level 5")
-                .contains("supervised project review").contains("Pass the **final project** review.");
+                .contains("supervised project review").contains("Pass the <strong>final project</strong> review.");
         Http.Response json = http.get("/credentials/" + issued.path("id").asText(), "Accept", "application/json");
         assertThat(json.json()).isEqualTo(issued.path("credential"));
         assertThat(http.get("/credentials/nope").status()).isEqualTo(404);
@@ -292,16 +292,24 @@ abstract class ServerContract {
     void theVerifyPageTakesAPastedCredential() {
         JsonNode issuer = issuer("key");
         JsonNode vc = issue(issuer, achievement(issuer, "Pasted"), "{\"email\": \"v@example.org\"}").path("credential");
+        WebUser visitor = new WebUser(server.baseUrl());
+        assertThat(visitor.get("/verify").body()).contains("<textarea name=\"credential\"");
         String boundary = "----microcred" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"credential\"\r\n\r\n"
+        String csrf = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + visitor.csrf()
+                + "\r\n";
+        String body = csrf + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"credential\"\r\n\r\n"
                 + Json.write(vc) + "\r\n--" + boundary + "--\r\n";
-        Http.Response r = http.post("/verify", null, body, "multipart/form-data; boundary=" + boundary);
+        Http.Response r = visitor.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl()
+                        + "/verify")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).contains("Verified: the credential is authentic");
-        Http.Response empty = http.post("/verify", null, "--" + boundary + "--\r\n",
-                "multipart/form-data; boundary=" + boundary);
+        Http.Response empty = visitor.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl()
+                        + "/verify")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csrf + "--" + boundary + "--\r\n")).build());
         assertThat(empty.status()).isEqualTo(400);
-        assertThat(http.get("/verify").body()).contains("<textarea name=\"credential\"");
+        Http.Response forged = http.post("/verify", null, body, "multipart/form-data; boundary=" + boundary);
+        assertThat(forged.status()).as("no pre-session cookie: the token is not this visitor's").isEqualTo(403);
     }
 
     @Test

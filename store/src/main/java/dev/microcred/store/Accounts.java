@@ -5,6 +5,7 @@ import dev.microcred.core.Problem;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ public final class Accounts {
             """;
     private static final String BY_EMAIL = COLUMNS + " WHERE email = ?";
     private static final String BY_ID = COLUMNS + " WHERE id = ?";
+    private static final String ALL = COLUMNS + " ORDER BY created_at, id LIMIT ?";
     private static final String UPDATE_PASSWORD = """
             UPDATE account SET password_hash = ? WHERE id = ?
             """;
@@ -45,6 +47,11 @@ public final class Accounts {
 
     public void updatePassword(Connection c, String id, String passwordHash) throws SQLException {
         Jdbc.update(c, UPDATE_PASSWORD, passwordHash, id);
+    }
+
+    /** Every account, oldest first, at most {@code limit} (the platform admin's list). */
+    public List<Account> all(Connection c, int limit) throws SQLException {
+        return Jdbc.list(c, ALL, Accounts::map, limit);
     }
 
     /** The stored form of an email: trimmed, lower-case. */

@@ -25,14 +25,19 @@ import org.slf4j.LoggerFactory;
  * Immutable and thread-safe.
  */
 public final class Migrations {
-    /** The bundled migrations, in order; a new one is added here and as a file beside this class. */
+    /**
+     * The bundled migrations, in order; a new one is added here and as a file beside this class. Numbers may skip
+     * (work streams take blocks: V100 accounts and roles, V200 bulk and operations, V300 skills) but never repeat.
+     */
     static final List<String> BUNDLED = List.of(
             "V001__accounts.sql",
             "V002__issuers.sql",
             "V003__credentials.sql",
             "V004__outbox.sql",
             "V005__bulk.sql",
-            "V200__bulk_rows.sql");
+            "V100__memberships_and_resets.sql",
+            "V200__bulk_rows.sql",
+            "V300__skills_catalogue_and_pathways.sql");
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final long ADVISORY_LOCK_KEY = 0x6d6963726f637265L; // "microcre"
 
@@ -57,16 +62,14 @@ public final class Migrations {
     private final List<Migration> migrations;
     private final Clock clock;
 
-    /**
-     * A runner over {@code migrations}, applied in ascending version order. Versions are unique; gaps are allowed so
-     * that parallel lines of work number their migrations in ranges of their own (V001.., V100.., V200..).
-     */
+    /** A runner over {@code migrations}, whose versions are positive and distinct (they may skip numbers). */
     public Migrations(List<Migration> migrations, Clock clock) {
         List<Migration> sorted = new ArrayList<>(migrations);
         sorted.sort((a, b) -> Integer.compare(a.version(), b.version()));
-        for (int i = 1; i < sorted.size(); i++) {
-            if (sorted.get(i).version() == sorted.get(i - 1).version()) {
-                throw new IllegalArgumentException("two migrations have version " + sorted.get(i).version());
+        for (int i = 0; i < sorted.size(); i++) {
+            if (sorted.get(i).version() < 1 || i > 0 && sorted.get(i).version() == sorted.get(i - 1).version()) {
+                throw new IllegalArgumentException("migration versions must be positive and distinct; found version "
+                        + sorted.get(i).version() + " twice or out of range");
             }
         }
         this.migrations = List.copyOf(sorted);

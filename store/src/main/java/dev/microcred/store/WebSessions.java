@@ -18,6 +18,9 @@ public final class WebSessions {
     private static final String DELETE = """
             DELETE FROM web_session WHERE token_hash = ?
             """;
+    private static final String DELETE_BY_ACCOUNT = """
+            DELETE FROM web_session WHERE account_id = ?
+            """;
     private static final String DELETE_EXPIRED = """
             DELETE FROM web_session WHERE expires_at <= ?
             """;
@@ -33,6 +36,11 @@ public final class WebSessions {
 
     public void delete(Connection c, String tokenHash) throws SQLException {
         Jdbc.update(c, DELETE, tokenHash);
+    }
+
+    /** Ends every session of the account (after a password change); returns how many there were. */
+    public int deleteByAccount(Connection c, String accountId) throws SQLException {
+        return Jdbc.update(c, DELETE_BY_ACCOUNT, accountId);
     }
 
     public int deleteExpired(Connection c, Instant now) throws SQLException {

@@ -360,4 +360,77 @@ abstract class StoreContract {
         assertThat(db.inTransaction((Connection c) -> store.bulkJobs().start(c, job.id(), NOW))).isFalse();
         assertThat(db.read((Connection c) -> store.bulkJobs().jobsOf(c, issuer.id(), 10))).hasSize(2);
     }
+
+    @Test
+    void membershipsHaveOneRolePerIssuerAndAccount() {
+        Issuer x = issuer("member-x");
+        Issuer y = issuer("member-y");
+        Account a = new Account(id(), "m@example.org", "M", "h", Set.of(), NOW);
+        db.inTransaction((Connection c) -> {
+            store.accounts().insert(c, a);
+            store.memberships().put(c, new Membership(x.id(), a.id(), Membership.STAFF, NOW));
+            store.memberships().put(c, new Membership(y.id(), a.id(), Membership.STAFF, NOW));
+            store.memberships().put(c, new Membership(x.id(), a.id(), Membership.ADMIN, NOW));
+            return null;
+        });
+        assertThat(db.read((Connection c) -> store.memberships().byAccount(c, a.id())))
+                .extracting(Membership::issuerId, Membership::role)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(x.id(), "admin"),
+                        org.assertj.core.groups.Tuple.tuple(y.id(), "staff"));
+        assertThat(db.read((Connection c) -> store.memberships().byIssuer(c, y.id()))).hasSize(1);
+        assertThat(db.inTransaction((Connection c) -> store.memberships().delete(c, y.id(), a.id()))).isTrue();
+        assertThat(db.read((Connection c) -> store.memberships().byIssuer(c, y.id()))).isEmpty();
+        assertThatThrownBy(() -> new Membership(x.id(), a.id(), "owner", NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void passwordResetLinksWorkOnceAndExpire() {
+        Account a = new Account(id(), "r@example.org", "R", "h", Set.of(), NOW);
+        PasswordReset r = new PasswordReset("1".repeat(64), a.id(), NOW, NOW.plusSeconds(3600), null);
+        PasswordReset old = new PasswordReset("2".repeat(64), a.id(), NOW, NOW.plusSeconds(10), null);
+        db.inTransaction((Connection c) -> {
+            store.accounts().insert(c, a);
+            store.passwordResets().insert(c, r);
+            store.passwordResets().insert(c, old);
+            return null;
+        });
+        assertThat(db.read((Connection c) -> store.passwordResets().countSince(c, a.id(), NOW.minusSeconds(1))))
+                .isEqualTo(2);
+        assertThat(db.inTransaction((Connection c) -> store.passwordResets().use(c, old.tokenHash(),
+                NOW.plusSeconds(10)))).isFalse();
+        assertThat(db.inTransaction((Connection c) -> store.passwordResets().use(c, r.tokenHash(), NOW))).isTrue();
+        assertThat(db.inTransaction((Connection c) -> store.passwordResets().use(c, r.tokenHash(), NOW))).isFalse();
+        assertThat(db.read((Connection c) -> store.passwordResets().byHash(c, r.tokenHash())).orElseThrow()
+                .isUsable(NOW)).isFalse();
+    }
+
+    @Test
+    void issuerActivityCountsIssuedClaimedAndRevokedByAchievement() {
+        Issuer i = issuer("activity");
+        StoredStatusList rev = list(i, "revocation");
+        StoredAchievement a = new StoredAchievement(id(), i.id(), "Data Basics", "{}", null, NOW, null);
+        Account learner = new Account(id(), "l@example.org", "L", "h", Set.of(), NOW);
+        StoredCredential k1 = credential(i, rev, 1, null);
+        StoredCredential k2 = credential(i, rev, 2, null);
+        StoredCredential k3 = credential(i, rev, 3, null);
+        db.inTransaction((Connection c) -> {
+            store.accounts().insert(c, learner);
+            store.achievements().insert(c, a);
+            for (StoredCredential k : java.util.List.of(k1, k2)) {
+                store.credentials().insert(c, new StoredCredential(k.id(), k.issuerId(), a.id(), k.format(),
+                        k.document(), k.recipientHash(), k.state(), k.revocationListId(), k.revocationIndex(), null,
+                        null, null, null, null, NOW, NOW, null, null, null));
+            }
+            store.credentials().insert(c, k3);
+            store.credentials().claim(c, k1.id(), learner.id(), NOW);
+            store.credentials().updateState(c, k2.id(), CredentialState.REVOKED, "error", NOW);
+            return null;
+        });
+        assertThat(db.read((Connection c) -> store.activity().byAchievement(c, i.id()))).containsExactly(
+                new IssuerActivity.Counts(a.id(), "Data Basics", 2, 1, 1),
+                new IssuerActivity.Counts(null, null, 1, 0, 0));
+        assertThat(db.read((Connection c) -> store.activity().issuedSince(c, i.id(), NOW))).hasSize(3);
+        assertThat(db.read((Connection c) -> store.activity().issuedSince(c, i.id(), NOW.plusSeconds(1)))).isEmpty();
+    }
 }

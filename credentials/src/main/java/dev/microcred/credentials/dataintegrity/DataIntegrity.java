@@ -24,7 +24,8 @@ import java.util.Objects;
 /**
  * Creates and verifies Data Integrity proofs on JSON-LD documents (VC 2.0 and VC 1.1 credentials and
  * presentations): {@code DataIntegrityProof} with {@code eddsa-rdfc-2022} or {@code eddsa-jcs-2022}, proof sets and
- * proof chains (vc-data-integrity §4.2–§4.5); legacy {@code Ed25519Signature2020} is verified only.
+ * proof chains (vc-data-integrity §4.2–§4.5); legacy {@code Ed25519Signature2020} and {@code Ed25519Signature2018}
+ * (its detached JWS, RFC 7797, over the same hashData) are verified only.
  *
  * <p>For both suites (vc-di-eddsa §3.3.4 / §3.4.4) hashData = SHA-256(canonical proof configuration) followed by
  * SHA-256(canonical document without proof); the proof configuration is the proof without {@code proofValue}, with
@@ -39,6 +40,8 @@ import java.util.Objects;
 public final class DataIntegrity {
     static final String DATA_INTEGRITY_PROOF = "DataIntegrityProof";
     static final String ED25519_SIGNATURE_2020 = "Ed25519Signature2020";
+    /** Linked Data Signatures' Ed25519 suite: a detached JWS (RFC 7797) over the same hashData as rdfc. */
+    static final String ED25519_SIGNATURE_2018 = "Ed25519Signature2018";
     /** The name eddsa-rdfc-2022 had in drafts before 2023; same algorithm, still found in OB 3.0 samples. */
     static final String EDDSA_2022 = "eddsa-2022";
     private static final DataIntegrity STANDARD = new DataIntegrity(JsonLdProcessor.standard());
@@ -142,6 +145,7 @@ public final class DataIntegrity {
         String purpose = text(proof, "proofPurpose");
         String created = text(proof, "created");
         boolean jcs;
+        boolean detachedJws = false;
         if (DATA_INTEGRITY_PROOF.equals(type)) {
             if (Cryptosuite.EDDSA_RDFC_2022.id().equals(suite) || EDDSA_2022.equals(suite)) {
                 jcs = false;
@@ -153,6 +157,9 @@ public final class DataIntegrity {
             }
         } else if (ED25519_SIGNATURE_2020.equals(type)) {
             jcs = false;
+        } else if (ED25519_SIGNATURE_2018.equals(type)) {
+            jcs = false;
+            detachedJws = true;
         } else {
             return new ProofResult(index, type, suite, method, null, purpose, created,
                     ProofResult.Outcome.UNSUPPORTED, "unsupported proof type: " + type);
@@ -160,19 +167,34 @@ public final class DataIntegrity {
         if (method == null) {
             return rejected(index, proof, null, "the proof names no verificationMethod");
         }
-        // §4.4 step 3: proofValue must be a base58-btc multibase Ed25519 signature
-        String proofValue = text(proof, "proofValue");
         byte[] signature;
-        if (proofValue == null || !proofValue.startsWith("z")) {
-            return rejected(index, proof, null, "proofValue is missing or not multibase base58-btc");
-        }
-        try {
-            signature = Multibase.decode(proofValue);
-        } catch (MicrocredException e) {
-            return rejected(index, proof, null, "proofValue is not base58-btc");
-        }
-        if (signature.length != 64) {
-            return rejected(index, proof, null, "proofValue holds " + signature.length + " bytes, not 64");
+        DetachedJws jws = null;
+        if (detachedJws) {
+            // Ed25519Signature2018: the signature travels in jws, a detached EdDSA JWS with an unencoded payload
+            String value = text(proof, "jws");
+            if (value == null) {
+                return rejected(index, proof, null, "the Ed25519Signature2018 proof carries no jws");
+            }
+            try {
+                jws = DetachedJws.parse(value);
+            } catch (IllegalArgumentException e) {
+                return rejected(index, proof, null, e.getMessage());
+            }
+            signature = jws.signature().toArray();
+        } else {
+            // §4.4 step 3: proofValue must be a base58-btc multibase Ed25519 signature
+            String proofValue = text(proof, "proofValue");
+            if (proofValue == null || !proofValue.startsWith("z")) {
+                return rejected(index, proof, null, "proofValue is missing or not multibase base58-btc");
+            }
+            try {
+                signature = Multibase.decode(proofValue);
+            } catch (MicrocredException e) {
+                return rejected(index, proof, null, "proofValue is not base58-btc");
+            }
+            if (signature.length != 64) {
+                return rejected(index, proof, null, "proofValue holds " + signature.length + " bytes, not 64");
+            }
         }
         // §4.5 step 4: a chained proof secures the proofs it names as previousProof
         ObjectNode input = unsecured;
@@ -194,6 +216,11 @@ public final class DataIntegrity {
             input.set("proof", matching);
         }
         ObjectNode proofConfig = shallowCopy(proof, "proofValue");
+        if (detachedJws) {
+            // jsonld-signatures LinkedDataSignature canonizeProof: the proof options lose jws and signatureValue too
+            proofConfig.remove("jws");
+            proofConfig.remove("signatureValue");
+        }
         // vc-di-eddsa §3.3.2 step 4 / §3.4.2: a proof @context must begin the document's @context, and replaces it
         JsonNode proofContext = proofConfig.get("@context");
         if (proofContext != null) {
@@ -216,7 +243,9 @@ public final class DataIntegrity {
                     "verification method " + method + " holds a " + vm.publicKey().type() + " key, not Ed25519");
         }
         byte[] hashData = hashData(jcs, input, proofConfig);
-        if (!vm.publicKey().verify(hashData, signature)) {
+        // Ed25519Signature2018 signs ASCII(BASE64URL(header)) || '.' || hashData (createVerifyData, RFC 7797 §3)
+        byte[] signed = jws == null ? hashData : jws.signingInput(hashData);
+        if (!vm.publicKey().verify(signed, signature)) {
             return rejected(index, proof, vm.controller(), "the signature does not match the document and proof");
         }
         return new ProofResult(index, type, suite, method, vm.controller(), purpose, created,

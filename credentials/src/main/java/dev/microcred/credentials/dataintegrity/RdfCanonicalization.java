@@ -11,14 +11,15 @@ import java.util.function.Consumer;
 
 /**
  * RDF Dataset Canonicalization (W3C RDFC-1.0, SHA-256) through titanium-rdfc, written as canonical N-Quads.
+ * Used by Data Integrity and by the Blockcerts verifier (whose {@code targetHash} is the SHA-256 of these N-Quads).
  * Stateless and thread-safe.
  */
-final class RdfCanonicalization {
+public final class RdfCanonicalization {
     private RdfCanonicalization() {
     }
 
     /** Canonical N-Quads of the dataset that {@code source} emits. */
-    static String canonicalize(Consumer<RdfQuadConsumer> source) {
+    public static String canonicalize(Consumer<RdfQuadConsumer> source) {
         RdfCanon canon = RdfCanon.create("SHA-256");
         source.accept(canon);
         StringWriter out = new StringWriter(1024);

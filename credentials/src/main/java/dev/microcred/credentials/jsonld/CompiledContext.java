@@ -34,8 +34,11 @@ final class CompiledContext {
     static final int MAX_TERMS = 4096;
     private static final Object CONTEXT_PROCESSING = new Object();
 
-    /** How a local context is applied (JSON-LD 1.1 API §5.1.2 steps 4.2, 8, 9, 11). */
-    enum Transition { EMBEDDED, PROPERTY_SCOPED, SCALAR_PROPERTY_SCOPED, TYPE_SCOPED }
+    /**
+     * How a local context is applied (JSON-LD 1.1 API §5.1.2 steps 4.2, 8, 9, 11); {@code TOP_LEVEL} is step 9 for
+     * the document's own {@code @context}, through {@link ContextProcessing}.
+     */
+    enum Transition { TOP_LEVEL, EMBEDDED, PROPERTY_SCOPED, SCALAR_PROPERTY_SCOPED, TYPE_SCOPED }
 
     private record Key(Transition transition, Object context, URI baseUrl) {
     }
@@ -91,12 +94,14 @@ final class CompiledContext {
     }
 
     private final ActiveContext active;
+    private final ContextProcessing contextProcessing;
     private final CompiledContext previous;
     private final Map<Key, CompiledContext> children = new ConcurrentHashMap<>();
     private final Map<String, Optional<Term>> terms = new ConcurrentHashMap<>();
 
-    private CompiledContext(ActiveContext active, CompiledContext parent) {
+    private CompiledContext(ActiveContext active, CompiledContext parent, ContextProcessing contextProcessing) {
         this.active = active;
+        this.contextProcessing = contextProcessing;
         ActiveContext before = active.getPreviousContext();
         if (before == null) {
             this.previous = null;
@@ -105,7 +110,7 @@ final class CompiledContext {
         } else if (parent != null && parent.previous != null && before == parent.previous.active) {
             this.previous = parent.previous;
         } else {
-            this.previous = new CompiledContext(before, null);
+            this.previous = new CompiledContext(before, null, contextProcessing);
         }
         // a base IRI, a default language or direction change what values expand to: the walk leaves those to titanium
         if (active.getBaseUri() != null || active.getDefaultLanguage() != null
@@ -115,8 +120,9 @@ final class CompiledContext {
     }
 
     /** The initial active context of expansion with {@code options} (no base IRI: JSON-LD 1.1 API §5.1 step 4). */
-    static CompiledContext initial(JsonLdOptions options) {
-        return new CompiledContext(new ActiveContext(null, null, ProcessingRuntime.of(options)), null);
+    static CompiledContext initial(JsonLdOptions options, ContextProcessing contextProcessing) {
+        return new CompiledContext(new ActiveContext(null, null, ProcessingRuntime.of(options)), null,
+                contextProcessing);
     }
 
     /** The context that a non-propagated (type-scoped) context reverts to, or null (§5.1.2 step 7). */
@@ -126,17 +132,25 @@ final class CompiledContext {
 
     /** §5.1.2 step 9: the result of processing an embedded {@code @context} value. */
     CompiledContext embedded(JsonNode context) {
-        Key key = new Key(Transition.EMBEDDED, context.isTextual() ? context.textValue() : context, null);
+        return embedded(Transition.EMBEDDED, context);
+    }
+
+    /** §5.1.2 step 9 for the document's own {@code @context}: the result of {@link ContextProcessing}. */
+    CompiledContext topLevel(JsonNode context) {
+        return embedded(Transition.TOP_LEVEL, context);
+    }
+
+    private CompiledContext embedded(Transition transition, JsonNode context) {
+        Key key = new Key(transition, context.isTextual() ? context.textValue() : context, null);
         CompiledContext child = children.get(key);
         if (child != null) {
             return child;
         }
-        child = create(Transition.EMBEDDED, JakartaJson.of(context), null);
+        child = create(transition, JakartaJson.of(context), null);
         if (children.size() < MAX_CHILDREN) {
             // the key must not change under us: keep a private copy of an inline context
             CompiledContext raced = children.putIfAbsent(
-                    new Key(Transition.EMBEDDED, context.isTextual() ? context.textValue() : context.deepCopy(), null),
-                    child);
+                    new Key(transition, context.isTextual() ? context.textValue() : context.deepCopy(), null), child);
             return raced == null ? child : raced;
         }
         return child;
@@ -163,6 +177,9 @@ final class CompiledContext {
     private CompiledContext create(Transition transition, JsonValue context, URI baseUrl) {
         synchronized (CONTEXT_PROCESSING) {
             try {
+                if (transition == Transition.TOP_LEVEL) {
+                    return new CompiledContext(contextProcessing.process(active, context), this, contextProcessing);
+                }
                 ActiveContextBuilder builder = active.newContext();
                 switch (transition) {
                     // §5.1.2 step 8: "passing ... true for override protected"
@@ -172,7 +189,7 @@ final class CompiledContext {
                     default -> {
                     }
                 }
-                return new CompiledContext(builder.create(context, baseUrl), this);
+                return new CompiledContext(builder.create(context, baseUrl), this, contextProcessing);
             } catch (CompiledToRdf.Unsupported e) {
                 throw e;
             } catch (JsonLdError | RuntimeException e) {

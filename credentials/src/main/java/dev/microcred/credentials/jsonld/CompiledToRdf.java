@@ -70,8 +70,8 @@ final class CompiledToRdf {
     // IRIs already known to pass both the safe-mode check and titanium's deserialization check
     private final Set<String> validIris = ConcurrentHashMap.newKeySet();
 
-    CompiledToRdf(JsonLdOptions options) {
-        this.initial = CompiledContext.initial(options);
+    CompiledToRdf(JsonLdOptions options, ContextProcessing contextProcessing) {
+        this.initial = CompiledContext.initial(options, contextProcessing);
         this.uriValidation = options.getUriValidation();
     }
 
@@ -135,8 +135,10 @@ final class CompiledToRdf {
         // JSON-LD 1.1 API §7.2: the node map holds each @type and each property value of a node once
         private final Set<Object> seen = new HashSet<>();
         private int blankNodes;
+        private ObjectNode root;
 
         List<String[]> dataset(ObjectNode document) {
+            root = document;
             Object expanded = expand(initial, null, document, false);
             // §5.1 (expand()) step 8.1: "If expanded output is a map that contains only an @graph entry, set
             // expanded output that value."
@@ -218,9 +220,10 @@ final class CompiledToRdf {
             }
             // step 9: "If element contains the entry @context, set active context to the result of the Context
             // Processing algorithm, passing active context, the value of the @context entry as local context"
+            // (the document's own @context through ContextProcessing, as JsonLdProcessor does on the titanium path)
             JsonNode localContext = element.get("@context");
             if (localContext != null) {
-                context = context.embedded(localContext);
+                context = element == root ? context.topLevel(localContext) : context.embedded(localContext);
             }
             // step 10: "Initialize type-scoped context to active context."
             CompiledContext typeScoped = context;

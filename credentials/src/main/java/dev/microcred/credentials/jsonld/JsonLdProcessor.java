@@ -1,11 +1,12 @@
 package dev.microcred.credentials.jsonld;
 
 import com.apicatalog.jsonld.JsonLdError;
-import com.apicatalog.jsonld.JsonLdErrorCode;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.apicatalog.jsonld.JsonLdOptions;
+import com.apicatalog.jsonld.context.ActiveContext;
 import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.expansion.Expansion;
 import com.apicatalog.jsonld.processor.ExpansionProcessor;
+import com.apicatalog.jsonld.processor.ProcessingRuntime;
 import com.apicatalog.jsonld.processor.ToRdfProcessor;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.api.RdfQuadConsumer;
@@ -16,10 +17,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -32,7 +30,9 @@ import java.util.regex.Pattern;
  * <li>a property, {@code @type} or {@code @id} that does not expand to an absolute IRI or blank node identifier
  * (there is no base IRI, so a relative IRI would be dropped by deserialization, JSON-LD 1.1 API §8.1 step
  * 1.4.2 / §8.2);</li>
- * <li>a redefinition of a protected term (JSON-LD 1.1 §4.1.11), and any other JSON-LD processing error.</li>
+ * <li>a redefinition of a protected term (JSON-LD 1.1 §4.1.11) with a different definition, named in the message
+ * ({@link ContextProcessing}: a bundled context may repeat a protected definition identically, as jsonld.js lets
+ * it), and any other JSON-LD processing error.</li>
  * </ul>
  * An unknown context is {@link Problem#UNKNOWN_CONTEXT}.
  *
@@ -47,6 +47,7 @@ public final class JsonLdProcessor {
     private static final Pattern ABSOLUTE_IRI = Pattern.compile("^[A-Za-z][A-Za-z0-9+.\\-]*:[^\\x00-\\x20<>\"{}|^`\\\\]*$");
 
     private final BundledContextLoader contexts;
+    private final ContextProcessing contextProcessing;
     private final CompiledToRdf compiled;
 
     public JsonLdProcessor(BundledContextLoader contexts) {
@@ -55,7 +56,8 @@ public final class JsonLdProcessor {
 
     private JsonLdProcessor(BundledContextLoader contexts, boolean compiled) {
         this.contexts = Objects.requireNonNull(contexts, "contexts");
-        this.compiled = compiled ? new CompiledToRdf(options()) : null;
+        this.contextProcessing = new ContextProcessing(contexts);
+        this.compiled = compiled ? new CompiledToRdf(options(), contextProcessing) : null;
     }
 
     /** A processor over the same contexts whose {@link #toRdf} always runs titanium (for comparisons). */
@@ -75,13 +77,23 @@ public final class JsonLdProcessor {
     /** Expands {@code document} (JSON-LD 1.1 API §5.1) in safe mode; the result is checked as described above. */
     public JsonArray expand(ObjectNode document) {
         JsonArray expanded;
+        JsonObject input = (JsonObject) JakartaJson.of(document);
         try {
-            JsonDocument input = JsonDocument.of((JsonObject) JakartaJson.of(document));
-            expanded = ExpansionProcessor.expand(input, options(), false);
+            try {
+                expanded = ExpansionProcessor.expand(JsonDocument.of(input), options(), false);
+            } catch (JsonLdError e) {
+                if (!ContextProcessing.isRedefinition(e)) {
+                    throw e;
+                }
+                // the top-level @context may hold a bundled context that repeats protected definitions
+                expanded = expandWithContextProcessing(input);
+            }
         } catch (JsonLdError e) {
-            if (hasCode(e, JsonLdErrorCode.PROTECTED_TERM_REDEFINITION)) {
-                throw new MicrocredException(Problem.JSONLD_ERROR, "JSON-LD error protected term redefinition: "
-                        + redefinedTerms(document.get("@context")) + " redefined after a context protects it", e);
+            if (ContextProcessing.isRedefinition(e)) {
+                // titanium does not say which term; the top-level @context passed ContextProcessing
+                throw new MicrocredException(Problem.JSONLD_ERROR, "JSON-LD error protected term redefinition: a"
+                        + " context inside the document (embedded in a node, or scoped to a type or property)"
+                        + " redefines a term that an earlier context protects", e);
             }
             throw translate(e);
         }
@@ -89,6 +101,35 @@ public final class JsonLdProcessor {
             checkExpanded(node);
         }
         return expanded;
+    }
+
+    /**
+     * What titanium's {@code ExpansionProcessor} does for a document without a document URL, except that the
+     * top-level {@code @context} goes through {@link ContextProcessing}: the expansion algorithm (§5.1.2) starts from
+     * the resulting active context on the document without its {@code @context} (step 9 is what
+     * {@link ContextProcessing} did). Package-private for the test that compares it with titanium's.
+     */
+    JsonArray expandWithContextProcessing(JsonObject input) throws JsonLdError {
+        JsonLdOptions options = options();
+        // §5.1 (expand()) step 4: the initial active context, no base IRI (the document has no URL)
+        ActiveContext active = new ActiveContext(null, null, ProcessingRuntime.of(options));
+        JsonValue element = input;
+        if (input.containsKey("@context")) {
+            active = contextProcessing.process(active, input.get("@context"));
+            element = JakartaJson.PROVIDER.createObjectBuilder(input).remove("@context").build();
+        }
+        JsonValue expanded = Expansion.with(active, element, null, null).frameExpansion(false)
+                .ordered(options.isOrdered()).compute();
+        // §5.1 (expand()) step 8.1: "If expanded output is a map that contains only an @graph entry, set expanded
+        // output that value." Steps 8.2–8.3: null becomes an empty array, anything else an array.
+        if (expanded instanceof JsonObject object && object.size() == 1 && object.containsKey("@graph")) {
+            expanded = object.get("@graph");
+        }
+        if (expanded == null || expanded.getValueType() == JsonValue.ValueType.NULL) {
+            return JsonValue.EMPTY_JSON_ARRAY;
+        }
+        return expanded instanceof JsonArray array ? array
+                : JakartaJson.PROVIDER.createArrayBuilder().add(expanded).build();
     }
 
     /**
@@ -134,55 +175,6 @@ public final class JsonLdProcessor {
         options.setBase(null);
         options.setOrdered(false);
         return options;
-    }
-
-    private static boolean hasCode(Throwable e, JsonLdErrorCode code) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JsonLdError j && j.getCode() == code) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    // Names the terms that a later top-level context entry defines again after an earlier entry protected them.
-    private String redefinedTerms(JsonNode context) {
-        Map<String, JsonValue> protectedTerms = new java.util.HashMap<>();
-        Set<String> redefined = new LinkedHashSet<>();
-        if (context == null) {
-            return "a term";
-        }
-        for (JsonNode entry : context.isArray() ? context : List.of(context)) {
-            JsonObject definitions = null;
-            if (entry.isTextual() && contexts.serves(entry.textValue())) {
-                JsonValue ctx = contexts.context(entry.textValue()).getJsonContent().orElseThrow()
-                        .asJsonObject().get("@context");
-                definitions = ctx instanceof JsonObject o ? o : null;
-            } else if (entry.isObject()) {
-                definitions = (JsonObject) JakartaJson.of(entry);
-            }
-            if (definitions == null) {
-                continue;
-            }
-            boolean allProtected = JsonValue.TRUE.equals(definitions.get("@protected"));
-            for (Map.Entry<String, JsonValue> term : definitions.entrySet()) {
-                if (term.getKey().startsWith("@")) {
-                    continue;
-                }
-                if (protectedTerms.containsKey(term.getKey())
-                        && !protectedTerms.get(term.getKey()).equals(term.getValue())) {
-                    redefined.add(term.getKey());
-                }
-                boolean termProtected = term.getValue() instanceof JsonObject o
-                        ? !JsonValue.FALSE.equals(o.get("@protected")) && (allProtected
-                                || JsonValue.TRUE.equals(o.get("@protected")))
-                        : allProtected;
-                if (termProtected) {
-                    protectedTerms.putIfAbsent(term.getKey(), term.getValue());
-                }
-            }
-        }
-        return redefined.isEmpty() ? "a protected term" : "term(s) " + String.join(", ", redefined);
     }
 
     private static MicrocredException translate(JsonLdError e) {

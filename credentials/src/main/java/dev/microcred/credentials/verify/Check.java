@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * One step of a verification: its name ({@code parse}, {@code context}, {@code schema}, {@code proof},
- * {@code issuer-key}, {@code validity}, {@code status}, {@code endorsements}, ...), its outcome, a
+ * {@code issuer-key}, {@code validity}, {@code status}, {@code endorsements}, {@code anchor}, ...), its outcome, a
  * plain-language detail, the values it compared, and, for a failure, the overall outcome it implies.
  */
 public record Check(String name, Status status, String detail, Map<String, String> values, Outcome implies) {

@@ -6,6 +6,9 @@ import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 import dev.microcred.credentials.baking.BakedCredential;
 import dev.microcred.credentials.baking.BakedImages;
+import dev.microcred.credentials.blockcerts.Anchor;
+import dev.microcred.credentials.blockcerts.BlockcertsVerification;
+import dev.microcred.credentials.blockcerts.BlockcertsVerifier;
 import dev.microcred.credentials.dataintegrity.DataIntegrity;
 import dev.microcred.credentials.dataintegrity.KeyResolver;
 import dev.microcred.credentials.dataintegrity.ProofResult;
@@ -61,10 +64,13 @@ public final class CredentialVerifier {
     public static final String STATUS = "status";
     public static final String ENDORSEMENTS = "endorsements";
     public static final String NESTED = "nested-credentials";
+    /** Blockcerts only: where the Merkle root was published (a blockchain transaction, or the mock chain). */
+    public static final String ANCHOR = "anchor";
     /** How deep status lists, endorsements and nested credentials are followed. */
     static final int MAX_DEPTH = 3;
 
     private final DataIntegrity dataIntegrity;
+    private final BlockcertsVerifier blockcerts;
     private final BundledContextLoader contexts;
     private final SchemaValidator schemas = SchemaValidator.bundled();
     private final Fetcher fetcher;
@@ -87,6 +93,7 @@ public final class CredentialVerifier {
                               Function<ObjectNode, PublicKey> jwkDecoder, Clock clock) {
         this.dataIntegrity = Objects.requireNonNull(dataIntegrity, "dataIntegrity");
         this.contexts = Objects.requireNonNull(contexts, "contexts");
+        this.blockcerts = new BlockcertsVerifier(new JsonLdProcessor(contexts));
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.jwkDecoder = Objects.requireNonNull(jwkDecoder, "jwkDecoder");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -220,9 +227,7 @@ public final class CredentialVerifier {
             return VerificationReport.of(checks, format, credential);
         }
         if (kind.spec() == CredentialKind.Spec.BLOCKCERTS) {
-            checks.add(Check.failed(PARSE, Outcome.UNSUPPORTED, "a Blockcerts credential: its MerkleProof2019 proof"
-                    + " is anchored on a blockchain, which microcred does not verify"));
-            return VerificationReport.of(checks, format, credential);
+            return verifyBlockcerts(credential, kind, at, format, depth);
         }
         if (kind.model() == CredentialKind.Model.OB_2_0) {
             return ob2(new Ob2Verifier(fetcher, Clock.fixed(at, ZoneOffset.UTC)).verify(Json.write(credential)), format,
@@ -256,6 +261,136 @@ public final class CredentialVerifier {
             checks.add(nestedCheck(credential, at, depth));
         }
         return VerificationReport.of(checks, format, credential);
+    }
+
+    /**
+     * Blockcerts (v2 and v3), offline: the receipt's local hash and Merkle path take the place of a signature
+     * ({@code proof}); where the Merkle root was anchored is the {@code anchor} check. microcred never queries a
+     * blockchain: a real chain's anchor leaves the verdict at cannot-check; the mock chain (test certificates, never
+     * published) is a warning, as the reference verifier reports it. The issuer-key step (the transaction's sender
+     * among the issuer's keys) needs the transaction too, so it is skipped.
+     */
+    private VerificationReport verifyBlockcerts(ObjectNode credential, CredentialKind kind, Instant at, String format,
+                                                int depth) {
+        List<Check> checks = new ArrayList<>();
+        checks.add(Check.passed(PARSE, "read " + format.toUpperCase() + ": " + kind.describe(),
+                Map.of("model", kind.model().label, "type", credential.path("type").toString())));
+        Check context = contextCheck(credential, kind);
+        checks.add(context);
+        if (context.status() == Check.Status.FAILED) {
+            return VerificationReport.of(checks, format, credential);
+        }
+        checks.add(schemaCheck(credential, kind));
+        BlockcertsVerification receipt = null;
+        try {
+            receipt = blockcerts.verify(credential);
+        } catch (MicrocredException e) {
+            checks.add(e.problem() == Problem.UNSUPPORTED ? Check.failed(PROOF, Outcome.UNSUPPORTED, e.getMessage())
+                    : Check.failed(PROOF, Outcome.INVALID, "the certificate cannot be canonicalized to compare its"
+                    + " hash with the receipt: " + e.getMessage()));
+        }
+        if (receipt != null) {
+            checks.add(blockcertsProofCheck(receipt));
+        }
+        boolean verified = receipt != null && receipt.verified();
+        checks.add(verified ? anchorCheck(receipt.receipt().anchors())
+                : Check.skipped(ANCHOR, "no verified receipt whose anchor could matter"));
+        checks.add(Check.skipped(ISSUER_KEY, verified && receipt.receipt().anchors().stream().allMatch(Anchor::isMock)
+                ? "mock chain: there is no transaction whose sender could be matched with the issuer's keys"
+                : "the issuing key is the sender of the blockchain transaction, which microcred does not query"));
+        if (receipt != null && receipt.version() == BlockcertsVerification.Version.V2) {
+            checks.add(blockcertsV2RevocationCheck(credential));
+            // Blockcerts v2 (Open Badges 2.0 terms): issuedOn and expires bound the validity window
+            ObjectNode window = Json.object();
+            if (credential.has("issuedOn")) {
+                window.set("issuanceDate", credential.get("issuedOn"));
+            }
+            if (credential.has("expires")) {
+                window.set("expirationDate", credential.get("expires"));
+            }
+            checks.add(ValidityWindow.check(window, at));
+        } else {
+            checks.add(statusCheck(credential, at, depth));
+            checks.add(ValidityWindow.check(credential, at));
+        }
+        checks.add(Check.skipped(ENDORSEMENTS, "Blockcerts certificates carry no embedded endorsements"));
+        return VerificationReport.of(checks, format, credential);
+    }
+
+    private static Check blockcertsProofCheck(BlockcertsVerification v) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("proof", v.version().label() + " " + v.proofType());
+        if (v.localHash() != null) {
+            values.put("localHash", v.localHash().hex());
+        }
+        if (v.receipt() != null) {
+            values.put("targetHash", v.receipt().targetHash().hex());
+            values.put("merkleRoot", v.receipt().merkleRoot().hex());
+            values.put("path", v.receipt().path().size() + " step(s)");
+        }
+        if (v.verificationMethod() != null) {
+            values.put("verificationMethod", v.verificationMethod());
+        }
+        if (!v.verified()) {
+            return Check.failed(PROOF, Outcome.TAMPERED, "the Merkle receipt does not match the certificate: "
+                    + v.reason(), values);
+        }
+        return Check.passed(PROOF, v.reason(), values);
+    }
+
+    private static Check anchorCheck(List<Anchor> anchors) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < anchors.size(); i++) {
+            values.put("anchor[" + i + "]", anchors.get(i).blink());
+        }
+        List<Anchor> real = anchors.stream().filter(a -> !a.isMock()).toList();
+        if (anchors.isEmpty()) {
+            return Check.failed(ANCHOR, Outcome.INVALID, "the receipt names no anchor: the Merkle root was never"
+                    + " published");
+        }
+        if (real.isEmpty()) {
+            return new Check(ANCHOR, Check.Status.WARNING, "mock chain: not anchored on a real blockchain (a test"
+                    + " certificate; the hash and Merkle proof are verified, nothing else proves who issued it)",
+                    values, null);
+        }
+        Anchor first = real.get(0);
+        return new Check(ANCHOR, Check.Status.WARNING, "anchored on " + first.describe() + " (transaction "
+                + first.transaction() + "): microcred does not query blockchains, so it cannot check that the"
+                + " transaction holds this Merkle root nor who sent it; offline, only the local hash and the Merkle"
+                + " proof are verified", values, Outcome.CANNOT_CHECK);
+    }
+
+    /**
+     * Blockcerts v2 revocation: the issuer profile's {@code revocationList} document lists revoked assertions in
+     * {@code revokedAssertions} ({@code id}, {@code revocationReason}).
+     */
+    private Check blockcertsV2RevocationCheck(ObjectNode credential) {
+        JsonNode list = credential.path("badge").path("issuer").path("revocationList");
+        if (!list.isTextual()) {
+            return Check.skipped(STATUS, "the issuer names no revocation list: it cannot revoke this certificate");
+        }
+        String url = list.textValue();
+        ObjectNode document;
+        try {
+            FetchedDocument fetched = fetcher.fetch(java.net.URI.create(url));
+            if (fetched.status() != 200) {
+                return Check.warning(STATUS, Outcome.CANNOT_CHECK, "the revocation list " + url + " answered HTTP "
+                        + fetched.status());
+            }
+            document = Json.parseObject(fetched.bodyBytes());
+        } catch (MicrocredException | IllegalArgumentException e) {
+            return Check.warning(STATUS, Outcome.CANNOT_CHECK, "the revocation list " + url
+                    + " could not be read: " + e.getMessage());
+        }
+        String id = credential.path("id").asText("");
+        for (JsonNode revoked : document.path("revokedAssertions")) {
+            if (id.equals(revoked.path("id").asText(null))) {
+                return Check.failed(STATUS, Outcome.REVOKED, "the issuer has revoked this certificate ("
+                        + url + (revoked.hasNonNull("revocationReason")
+                        ? ": " + revoked.get("revocationReason").asText() : "") + ")", Map.of("revocationList", url));
+            }
+        }
+        return Check.passed(STATUS, "not in the issuer's revocation list", Map.of("revocationList", url));
     }
 
     /**

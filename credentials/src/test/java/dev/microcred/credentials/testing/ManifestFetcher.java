@@ -1,5 +1,7 @@
 package dev.microcred.credentials.testing;
 
+import dev.microcred.credentials.SharedData;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.microcred.core.Bytes;
 import dev.microcred.core.MicrocredException;
@@ -28,7 +30,7 @@ public final class ManifestFetcher implements Fetcher {
 
     public ManifestFetcher() {
         try {
-            Path base = Shared.data("");
+            Path base = SharedData.path("data/credentials");
             JsonNode manifest = Json.parse(Files.readAllBytes(base.resolve("manifest.json")));
             for (JsonNode item : manifest.get("items")) {
                 String url = item.path("serves_url").asText("");

@@ -83,12 +83,33 @@ public final class BulkRoutes {
                 achievementId = blankToNull(ctx.formParam("achievementId"));
             }
         } else {
-            csv = Bodies.bytes(ctx, BulkIssuance.MAX_CSV_BYTES);
+            csv = bounded(ctx);
         }
         BulkJob job = p.bulk().preview(issuer, achievementId, csv);
         String location = "/api/issuers/" + issuer.slug() + "/bulk/" + job.id();
         ctx.header("Location", location);
         Bodies.json(ctx, 201, json(issuer, p.bulk().progress(issuer, job.id(), errorLimit(ctx))));
+    }
+
+    /**
+     * The raw body, up to {@link BulkIssuance#MAX_CSV_BYTES}: read from the request stream, because the server's
+     * request size limit (for every other route) is smaller.
+     */
+    private static byte[] bounded(Context ctx) {
+        byte[] body;
+        try (InputStream in = ctx.req().getInputStream()) {
+            body = in.readNBytes((int) BulkIssuance.MAX_CSV_BYTES + 1);
+        } catch (IOException e) {
+            throw new MicrocredException(Problem.MALFORMED_INPUT, "the upload could not be read", e);
+        }
+        if (body.length > BulkIssuance.MAX_CSV_BYTES) {
+            throw new MicrocredException(Problem.TOO_LARGE, "the file is larger than " + BulkIssuance.MAX_CSV_BYTES
+                    + " bytes");
+        }
+        if (body.length == 0) {
+            throw new MicrocredException(Problem.MALFORMED_INPUT, "the request body is empty");
+        }
+        return body;
     }
 
     private void list(Context ctx) {

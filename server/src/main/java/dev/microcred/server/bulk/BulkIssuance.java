@@ -442,6 +442,8 @@ public final class BulkIssuance implements AutoCloseable {
             store.bulkJobs().addProgress(c, jobId, b.prepared.size(), b.skipped, b.failed, b.now);
             return null;
         });
+        // what single issuance does after its commit (stackable pathways award milestones), row by row
+        b.prepared.forEach(issuance::committed);
         LOG.debug("bulk batch job={} rows={} issued={} signMs={} storeMs={}", jobId, b.outcomes.size(),
                 b.prepared.size(), b.signMillis, (System.nanoTime() - t0) / 1_000_000);
     }

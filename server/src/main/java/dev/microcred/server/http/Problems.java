@@ -6,7 +6,13 @@ import dev.microcred.core.Problem;
 import dev.microcred.credentials.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import dev.microcred.server.web.Html;
+import dev.microcred.server.web.Layout;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -32,6 +38,9 @@ public final class Problems {
             if (e.problem() == Problem.UNAVAILABLE) {
                 ctx.header("Retry-After", "5");
             }
+            if (e.problem() == Problem.TOO_MANY_REQUESTS) {
+                ctx.header("Retry-After", "900");
+            }
             if (e.problem() == Problem.UNAUTHENTICATED) {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"microcred\"");
             }
@@ -52,8 +61,25 @@ public final class Problems {
         app.error(405, ctx -> send(ctx, 405, "method-not-allowed", "method not allowed", null));
     }
 
-    /** Answers with a problem document; {@code extensions} (may be null) adds members such as VCALM's. */
+    /**
+     * Answers with a problem document; {@code extensions} (may be null) adds members such as VCALM's. A browser
+     * asking for a web page ({@code Accept: text/html}, outside the machine APIs) gets the same status and detail as
+     * an HTML page instead, and a GET that needs a signed-in account is sent to the sign-in page.
+     */
     public static void send(Context ctx, int status, String slug, String detail, ObjectNode extensions) {
+        if (wantsHtml(ctx)) {
+            if (status == 401 && "GET".equals(ctx.method().name())) {
+                ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+                return;
+            }
+            ctx.header("Content-Security-Policy", Layout.CONTENT_SECURITY_POLICY);
+            ctx.status(status).contentType("text/html; charset=utf-8").result(Layout.page(title(slug),
+                    Html.el("section", List.of(Html.attr("class", "card")), Html.el("h1", title(slug)),
+                            Html.el("p", List.of(Html.attr("id", "problem"), Html.attr("data-status",
+                                    Integer.toString(status))), Html.text(detail == null ? title(slug) : detail)),
+                            Html.el("p", Html.el("a", List.of(Html.attr("href", "/")), Html.text("Home"))))));
+            return;
+        }
         ObjectNode body = Json.object();
         body.put("type", "/problems/" + slug);
         body.put("title", title(slug));
@@ -63,6 +89,12 @@ public final class Problems {
             extensions.properties().forEach(f -> body.set(f.getKey(), f.getValue()));
         }
         ctx.status(status).contentType(MEDIA_TYPE).result(Json.write(body));
+    }
+
+    private static boolean wantsHtml(Context ctx) {
+        String accept = ctx.header("Accept");
+        String path = ctx.path();
+        return accept != null && accept.contains("text/html") && !path.startsWith("/api/") && !path.contains("/vcalm/");
     }
 
     private static String title(String slug) {
@@ -79,6 +111,7 @@ public final class Problems {
             case 405 -> "method-not-allowed";
             case 413 -> "too-large";
             case 415 -> "unsupported-media-type";
+            case 429 -> "too-many-requests";
             case 503 -> "unavailable";
             default -> "http-" + status;
         };

@@ -74,7 +74,47 @@ public final class AchievementCatalog {
      * @throws MicrocredException {@code INVALID_REQUEST} naming the first member that is missing or wrong
      */
     public StoredAchievement create(Issuer issuer, ObjectNode request) {
-        String id = UUID.randomUUID().toString();
+        StoredAchievement stored = build(issuer, UUID.randomUUID().toString(), request);
+        db.inTransaction(c -> {
+            store.achievements().insert(c, stored);
+            return null;
+        });
+        return stored;
+    }
+
+    /**
+     * Replaces an achievement of {@code issuer} with one made from {@code request} (as for {@link #create}), keeping
+     * its id and URL. Credentials issued before keep the achievement as it was when they were signed.
+     *
+     * @throws MicrocredException {@code NOT_FOUND} for another issuer's or an unknown achievement, {@code CONFLICT}
+     *     when it is archived
+     */
+    public StoredAchievement update(Issuer issuer, String id, ObjectNode request) {
+        StoredAchievement old = find(issuer, id)
+                .orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND, "no achievement " + id + " of this issuer"));
+        if (old.archivedAt() != null) {
+            throw new MicrocredException(Problem.CONFLICT, "the achievement is archived: it can no longer be edited");
+        }
+        StoredAchievement next = build(issuer, id, request);
+        db.inTransaction(c -> {
+            store.achievements().update(c, id, next.name(), next.document(), next.validityDays());
+            return null;
+        });
+        return new StoredAchievement(id, issuer.id(), next.name(), next.document(), next.validityDays(),
+                old.createdAt(), null);
+    }
+
+    /** Archives an achievement of {@code issuer}: it is no longer issued; credentials issued stay valid. */
+    public void archive(Issuer issuer, String id) {
+        find(issuer, id).orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND, "no achievement " + id
+                + " of this issuer"));
+        boolean archived = db.inTransaction(c -> store.achievements().archive(c, id, clock.instant()));
+        if (!archived) {
+            throw new MicrocredException(Problem.CONFLICT, "the achievement is archived already");
+        }
+    }
+
+    private StoredAchievement build(Issuer issuer, String id, ObjectNode request) {
         String url = baseUrl + "/issuers/" + issuer.slug() + "/achievements/" + id;
         String name = required(request, "name", 300);
         String description = required(request, "description", MAX_TEXT);
@@ -149,13 +189,8 @@ public final class AchievementCatalog {
         Achievement achievement = new Achievement(url, List.of("Achievement"), name, description, criteria, null,
                 alignments, List.of(), null, ects, optional(request, "fieldOfStudy", 200),
                 optional(request, "humanCode", 100), optional(request, "language", 20), type, tags, Extras.NONE);
-        StoredAchievement stored = new StoredAchievement(id, issuer.id(), name, Json.write(achievement.toJson()),
-                validityDays, clock.instant(), null);
-        db.inTransaction(c -> {
-            store.achievements().insert(c, stored);
-            return null;
-        });
-        return stored;
+        return new StoredAchievement(id, issuer.id(), name, Json.write(achievement.toJson()), validityDays,
+                clock.instant(), null);
     }
 
     /** The OB 3.0 alignment for a skill or occupation id of the bundled graph. */

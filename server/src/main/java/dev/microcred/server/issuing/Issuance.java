@@ -62,9 +62,17 @@ public final class Issuance {
     private final StatusRegistry status;
     private final KeyRing keys;
     private final Clock clock;
+    private final AfterIssue afterIssue;
     private final SecureRandom random = new SecureRandom();
 
     public Issuance(Database db, Store store, IssuerRegistry issuers, StatusRegistry status, KeyRing keys, Clock clock) {
+        this(db, store, issuers, status, keys, clock, AfterIssue.NONE);
+    }
+
+    /** An issuance that tells {@code afterIssue} of every OB 3.0 credential once it is committed. */
+    public Issuance(Database db, Store store, IssuerRegistry issuers, StatusRegistry status, KeyRing keys, Clock clock,
+                    AfterIssue afterIssue) {
+        this.afterIssue = Objects.requireNonNull(afterIssue, "afterIssue");
         this.db = Objects.requireNonNull(db, "db");
         this.store = Objects.requireNonNull(store, "store");
         this.issuers = Objects.requireNonNull(issuers, "issuers");
@@ -124,7 +132,7 @@ public final class Issuance {
      * transaction by {@link #prepare}; stored by {@link #store}.
      */
     public record Prepared(StoredCredential stored, ObjectNode credential, OutboxMail mail, String pageUrl,
-                           String claimUrl) {
+                           String claimUrl, Template template, Recipient recipient) {
         @Override
         public String toString() {
             return "Prepared[" + stored.id() + "]";
@@ -188,7 +196,16 @@ public final class Issuance {
                 issuedAt, from, until, null, null);
         OutboxMail mail = email == null ? null
                 : claimMail(template.issuer(), template.parsed(), email, id, pageUrl, claimUrl, issuedAt);
-        return new Prepared(stored, signed, mail, pageUrl, claimUrl);
+        return new Prepared(stored, signed, mail, pageUrl, claimUrl, template, recipient);
+    }
+
+    /**
+     * Tells the {@link AfterIssue} hook of a credential committed outside {@link #issue} (bulk issuance), on the
+     * caller's thread, after the commit.
+     */
+    public void committed(Prepared p) {
+        afterIssue.issued(this, p.template().issuer(), p.template().achievement(), p.recipient(),
+                new Issued(p.stored(), p.credential(), p.pageUrl(), p.claimUrl()));
     }
 
     /** Stores prepared credentials and their claim mails on {@code c}, in the caller's transaction, in batches. */
@@ -206,12 +223,37 @@ public final class Issuance {
     }
 
     /**
+     * Told after an OB 3.0 credential is committed (stackable pathways award milestones here). It runs on the
+     * issuing thread after the commit, gets the issuance to issue more through, and handles its own failures: the
+     * credential it is told of stays issued whatever it does.
+     */
+    @FunctionalInterface
+    public interface AfterIssue {
+        AfterIssue NONE = (issuance, issuer, achievement, recipient, issued) -> { };
+
+        void issued(Issuance issuance, Issuer issuer, StoredAchievement achievement, Recipient recipient, Issued issued);
+    }
+
+    /** More work for the transaction that stores a credential; a failure rolls the issuance back. */
+    @FunctionalInterface
+    public interface InTransaction {
+        InTransaction NONE = (connection, stored) -> { };
+
+        void run(Connection connection, StoredCredential stored) throws SQLException;
+    }
+
+    /**
      * Issues {@code achievement} to {@code recipient}, valid from {@code validFrom} (now when null) until
-     * {@code validUntil} (from the achievement's validity period when null and it has one): signed outside any
-     * transaction, then the credential and its claim mail stored in one.
+     * {@code validUntil} (from the achievement's validity period when null and it has one).
      */
     public Issued issue(Issuer issuer, StoredAchievement achievement, Recipient recipient, Instant validFrom,
                         Instant validUntil) {
+        return issue(issuer, achievement, recipient, validFrom, validUntil, InTransaction.NONE);
+    }
+
+    /** As {@link #issue(Issuer, StoredAchievement, Recipient, Instant, Instant)}, running {@code also} in its transaction. */
+    public Issued issue(Issuer issuer, StoredAchievement achievement, Recipient recipient, Instant validFrom,
+                        Instant validUntil, InTransaction also) {
         Template template = template(issuer, achievement);
         for (int attempt = 1; ; attempt++) {
             StatusRegistry.Allocation revocation = status.allocate(issuer, StatusRegistry.REVOCATION);
@@ -219,6 +261,7 @@ public final class Issuance {
             try {
                 db.inTransaction(c -> {
                     store(c, List.of(p));
+                    also.run(c, p.stored());
                     return null;
                 });
             } catch (MicrocredException e) {
@@ -230,7 +273,9 @@ public final class Issuance {
             }
             LOG.info("credential issued credential={} issuer={} achievement={}", p.stored().id(), issuer.id(),
                     achievement.id());
-            return new Issued(p.stored(), p.credential(), p.pageUrl(), p.claimUrl());
+            Issued issued = new Issued(p.stored(), p.credential(), p.pageUrl(), p.claimUrl());
+            afterIssue.issued(this, issuer, achievement, recipient, issued);
+            return issued;
         }
     }
 

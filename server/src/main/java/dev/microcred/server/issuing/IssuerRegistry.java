@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microcred.core.Bytes;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
+import dev.microcred.credentials.issue.CredentialIssuer;
 import dev.microcred.credentials.json.Json;
 import dev.microcred.credentials.ob3.Extras;
 import dev.microcred.credentials.ob3.Profile;
@@ -188,6 +189,12 @@ public final class IssuerRegistry {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** Signs documents as the issuer with its active key (CLR 2.0 exports and other credentials built elsewhere). */
+    public CredentialIssuer signerFor(Issuer issuer) {
+        IssuerKey key = activeKey(issuer);
+        return new CredentialIssuer(profile(issuer), keys.signer(key), key.verificationMethod(), clock);
     }
 
     private static String text(JsonNode node, String name) {

@@ -18,7 +18,8 @@ public final class CredentialPage {
     private CredentialPage() {
     }
 
-    public static String render(String credentialId, ObjectNode credential, VerificationReport report) {
+    public static String render(String credentialId, ObjectNode credential, VerificationReport report,
+                                List<Html> menu) {
         JsonNode achievement = credential.path("credentialSubject").path("achievement");
         JsonNode issuer = credential.path("issuer");
         String title = achievement.path("name").asText(credential.path("name").asText("Credential"));
@@ -34,7 +35,7 @@ public final class CredentialPage {
         String narrative = achievement.path("criteria").path("narrative").asText("");
         if (!narrative.isBlank()) {
             parts.add(el("section", List.of(attr("class", "card")), el("h2", "How it was earned"),
-                    el("pre", List.of(attr("id", "criteria")), Html.text(narrative))));
+                    el("div", List.of(attr("id", "criteria")), Markdown.render(narrative))));
         }
         List<Html> skills = new ArrayList<>();
         for (JsonNode a : achievement.path("alignment")) {
@@ -52,7 +53,7 @@ public final class CredentialPage {
         parts.add(ReportView.render(report));
         parts.add(el("p", el("a", List.of(attr("href", "/credentials/" + credentialId + "/credential.json"),
                 attr("download", "credential.json")), Html.text("Download the credential (JSON)"))));
-        return Layout.page(title, Html.join(parts));
+        return Layout.page(title, menu, Html.join(parts));
     }
 
     private static Html details(ObjectNode credential, JsonNode issuer, JsonNode achievement) {

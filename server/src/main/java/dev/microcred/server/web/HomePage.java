@@ -12,13 +12,13 @@ public final class HomePage {
     private HomePage() {
     }
 
-    public static String render(List<Issuer> issuers) {
+    public static String render(List<Issuer> issuers, List<Html> menu) {
         List<Html> items = new ArrayList<>();
         for (Issuer i : issuers) {
             items.add(el("li", el("strong", i.name()), el("span", List.of(attr("class", "muted")),
                     Html.text(" " + i.did()))));
         }
-        return Layout.page("Verifiable micro-credentials", Html.join(
+        return Layout.page("Verifiable micro-credentials", menu, Html.join(
                 el("section", List.of(attr("class", "card")), el("h1", "Verifiable micro-credentials"),
                         el("p", Html.text("Issue, hold and verify Open Badges 3.0 credentials. Every credential can be"
                                 + " checked by anyone, with every step explained.")),

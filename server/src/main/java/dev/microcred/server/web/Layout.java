@@ -27,23 +27,44 @@ public final class Layout {
             999px;padding:0 .6rem;margin:0 .3rem .3rem 0;font-size:.9rem}dl{display:grid;grid-template-columns:
             max-content 1fr;gap:.3rem 1rem}dt{color:var(--muted)}dd{margin:0}textarea{width:100%;min-height:10rem;
             font:13px/1.4 ui-monospace,monospace}button{background:var(--accent);color:#fff;border:0;border-radius:6px;
-            padding:.5rem 1rem;font-size:1rem}pre{white-space:pre-wrap;word-break:break-word}
+            padding:.5rem 1rem;font-size:1rem}button.link{background:none;color:var(--accent);padding:0}
+            label{display:block;margin:.6rem 0 .2rem;font-weight:600}input,select{font-size:1rem;padding:.35rem;width:100%;
+            max-width:32rem}input[type=checkbox]{width:auto}table{border-collapse:collapse;width:100%}td,th{text-align:left;
+            padding:.35rem .5rem;border-bottom:1px solid var(--line)}form.inline{display:inline}.error{color:var(--bad)}pre{white-space:pre-wrap;word-break:break-word}
             footer{max-width:60rem;margin:2rem auto;padding:0 1rem;color:var(--muted);font-size:.85rem}
             </style>""");
+
+    private static final List<Html> SIGN_IN = List.of(el("a", List.of(attr("href", "/login")), Html.text("Sign in")));
 
     private Layout() {
     }
 
-    /** A whole page. */
+    /** A whole page, with the sign-in link in its header. */
     public static String page(String title, Html content) {
+        return page(title, SIGN_IN, content, Html.empty());
+    }
+
+    /** A whole page whose footer also holds {@code footerNote} (such as the skills data attribution). */
+    public static String page(String title, Html content, Html footerNote) {
+        return page(title, SIGN_IN, content, footerNote);
+    }
+
+    /** A whole page whose header ends with {@code menu} (links and forms of the visitor's account). */
+    public static String page(String title, List<Html> menu, Html content) {
+        return page(title, menu, content, Html.empty());
+    }
+
+    /** A whole page: header with {@code menu}, {@code content}, and a footer that also holds {@code footerNote}. */
+    public static String page(String title, List<Html> menu, Html content, Html footerNote) {
         Html head = el("head", el("meta", List.of(attr("charset", "utf-8"))),
                 el("meta", List.of(attr("name", "viewport"), attr("content", "width=device-width,initial-scale=1"))),
                 el("title", title + " · microcred"), STYLE);
         Html header = el("header", el("nav",
                 el("a", List.of(attr("class", "brand"), attr("href", "/")), Html.text("microcred")),
-                el("a", List.of(attr("href", "/verify")), Html.text("Verify a credential"))));
+                el("a", List.of(attr("href", "/skills")), Html.text("Skills")),
+                el("a", List.of(attr("href", "/verify")), Html.text("Verify a credential")), Html.join(menu)));
         Html footer = el("footer", Html.text("microcred: open-source verifiable micro-credentials (Open Badges 3.0,"
-                + " W3C Verifiable Credentials 2.0)."));
+                + " W3C Verifiable Credentials 2.0)."), footerNote);
         return "<!doctype html>" + el("html", List.of(attr("lang", "en")), head,
                 el("body", header, el("main", content), footer)).render();
     }

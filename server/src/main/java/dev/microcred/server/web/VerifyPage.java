@@ -11,10 +11,11 @@ public final class VerifyPage {
     private VerifyPage() {
     }
 
-    /** The form, with the report of the last submission (or an error message) when there is one. */
-    public static String render(VerificationReport report, String error) {
+    /** The form (carrying {@code csrfToken}), with the report of the last submission (or an error message) when there is one. */
+    public static String render(VerificationReport report, String error, List<Html> menu, String csrfToken) {
         Html form = el("form", List.of(attr("method", "post"), attr("action", "/verify"),
                         attr("enctype", "multipart/form-data"), attr("class", "card")),
+                Forms.csrf(csrfToken),
                 el("h1", "Verify a credential"),
                 el("p", List.of(attr("class", "muted")), Html.text("Paste an Open Badges credential (JSON or JWT), or"
                         + " upload a file: JSON, JWT, or a baked PNG or SVG badge. Nothing is stored.")),
@@ -30,6 +31,6 @@ public final class VerifyPage {
         } else if (report != null) {
             result = ReportView.render(report);
         }
-        return Layout.page("Verify a credential", Html.join(result, form));
+        return Layout.page("Verify a credential", menu, Html.join(result, form));
     }
 }

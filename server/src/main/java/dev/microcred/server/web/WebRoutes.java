@@ -7,12 +7,15 @@ import dev.microcred.credentials.json.Json;
 import dev.microcred.credentials.verify.VerificationReport;
 import dev.microcred.server.Platform;
 import dev.microcred.store.StoredCredential;
+import dev.microcred.server.accounts.Page;
+import dev.microcred.server.accounts.WebSignIn;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 
 /** The public pages: home, credential pages (HTML, or the JSON document on request) and the verify page. */
@@ -24,10 +27,10 @@ public final class WebRoutes {
     }
 
     public void register(Javalin app) {
-        app.get("/", ctx -> html(ctx, 200, HomePage.render(p.issuers().all())));
+        app.get("/", ctx -> html(ctx, 200, HomePage.render(p.issuers().all(), menu(ctx))));
         app.get("/credentials/{id}", this::credential);
         app.get("/credentials/{id}/credential.json", this::credentialJson);
-        app.get("/verify", ctx -> html(ctx, 200, VerifyPage.render(null, null)));
+        app.get("/verify", ctx -> html(ctx, 200, verifyPage(ctx, null, null)));
         app.post("/verify", this::verify);
     }
 
@@ -45,7 +48,7 @@ public final class WebRoutes {
         }
         ObjectNode document = Json.parseObject(k.document());
         VerificationReport report = p.verification().verify(document);
-        html(ctx, 200, CredentialPage.render(k.id(), document, report));
+        html(ctx, 200, CredentialPage.render(k.id(), document, report, menu(ctx)));
     }
 
     private void credentialJson(Context ctx) {
@@ -74,18 +77,27 @@ public final class WebRoutes {
             }
         }
         if (input == null) {
-            html(ctx, 400, VerifyPage.render(null, "Paste a credential or choose a file first."));
+            html(ctx, 400, verifyPage(ctx, null, "Paste a credential or choose a file first."));
             return;
         }
         try {
-            html(ctx, 200, VerifyPage.render(p.verification().verify(input), null));
+            html(ctx, 200, verifyPage(ctx, p.verification().verify(input), null));
         } catch (MicrocredException e) {
-            html(ctx, e.problem().httpStatus() >= 500 ? 502 : 400, VerifyPage.render(null,
+            html(ctx, e.problem().httpStatus() >= 500 ? 502 : 400, verifyPage(ctx, null,
                     "Could not read this credential: " + e.getMessage()));
         }
     }
 
-    static void html(Context ctx, int status, String page) {
+    private static String verifyPage(Context ctx, VerificationReport report, String error) {
+        return VerifyPage.render(report, error, menu(ctx), WebSignIn.visitor(ctx).csrfToken());
+    }
+
+    private static List<Html> menu(Context ctx) {
+        return Page.menu(WebSignIn.visitor(ctx));
+    }
+
+    /** Answers {@code status} with a whole page, under the pages' Content-Security-Policy. */
+    public static void html(Context ctx, int status, String page) {
         ctx.header("Content-Security-Policy", Layout.CONTENT_SECURITY_POLICY);
         ctx.status(status).contentType("text/html; charset=utf-8").result(page);
     }

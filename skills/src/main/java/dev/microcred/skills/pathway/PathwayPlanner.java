@@ -174,12 +174,21 @@ public final class PathwayPlanner {
         return pre.isEmpty() ? s : s + "; also " + pre;
     }
 
+    /** At most {@code max} items, then how many more (the full list is {@code Plan.uncoverable()}). */
+    private static String listed(java.util.Collection<String> items, int max) {
+        List<String> all = List.copyOf(items);
+        if (all.size() <= max) {
+            return String.join(", ", all);
+        }
+        return String.join(", ", all.subList(0, max)) + " and " + (all.size() - max) + " more";
+    }
+
     private static String explain(Instance in, List<PlanStep> steps, double cost, double lb, boolean optimal,
                                   double above, int asked) {
         String unit = in.measure == CostMeasure.WORKLOAD_HOURS ? "hours" : "in cost";
         String uncoverable = in.uncoverable.isEmpty() ? "" : String.format(Locale.ROOT,
             " %d gap skill%s taught by nothing in the catalogue: %s.", in.uncoverable.size(),
-            in.uncoverable.size() == 1 ? " is" : "s are", String.join(", ", in.uncoverable));
+            in.uncoverable.size() == 1 ? " is" : "s are", listed(in.uncoverable, 5));
         if (asked == 0) return "Goal already met: there are no skills to acquire.";
         if (in.needs.isEmpty()) {
             if (in.uncoverable.isEmpty()) {

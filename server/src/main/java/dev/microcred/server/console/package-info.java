@@ -1,0 +1,7 @@
+/**
+ * The issuer console: server-rendered pages (no script needed) where an issuer's staff define achievements (criteria
+ * in Markdown rendered safely, skills found in the ESCO and O*NET index), issue credentials one at a time, revoke,
+ * suspend and unsuspend them, and read their analytics (issued per week as an inline SVG chart, claim rate, counts by
+ * achievement). Every route checks that the visitor works for the issuer in its path (or is the platform admin).
+ */
+package dev.microcred.server.console;

@@ -1,0 +1,8 @@
+package dev.microcred.server;
+
+class AccountsPostgresIT extends AccountsContract {
+    @Override
+    String jdbcUrl() {
+        return TestDatabases.postgres();
+    }
+}

@@ -1,0 +1,412 @@
+package dev.microcred.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.microcred.credentials.json.Json;
+import dev.microcred.crypto.KeyEncryptionKey;
+import dev.microcred.server.accounts.Roles;
+import dev.microcred.server.issuing.Issuance;
+import dev.microcred.server.issuing.IssuerRegistry;
+import dev.microcred.server.issuing.Scopes;
+import dev.microcred.store.Issuer;
+import dev.microcred.store.Membership;
+import dev.microcred.store.StoredAchievement;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Every endpoint × every role: anonymous, learners A and B, staff of issuers X and Y, the platform admin (signed in
+ * on the web, with the platform token on the APIs), and API tokens of X and of Y. The resources belong to issuer X
+ * and learner A, so Y's staff and token and learner B try other people's. The table must name every route the
+ * server registers: adding an endpoint without a row fails {@link #everyRegisteredRouteHasARow}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixIT {
+    static final String ADMIN_TOKEN = "admin-token-for-the-authorization-matrix-0123";
+    static final String PASSWORD = "matrix password 123";
+
+    enum Role { ANONYMOUS, LEARNER_A, LEARNER_B, STAFF_X, STAFF_Y, PLATFORM_ADMIN, TOKEN_X, TOKEN_Y }
+
+    /** One endpoint, a way to call it as a role, and the status each role must get. */
+    record Row(String method, String template, BiFunction<Caller, Role, Http.Response> call, Map<Role, Integer> expect) {
+    }
+
+    MicrocredServer server;
+    String url;
+    Platform p;
+    Issuer x;
+    Issuer y;
+    String tokenX;
+    String tokenY;
+    StoredAchievement achievementX;
+    StoredAchievement achievementY;
+    String credentialX;
+    final Map<Role, WebUser> users = new EnumMap<>(Role.class);
+    final Map<Role, String> emails = new EnumMap<>(Role.class);
+
+    @BeforeAll
+    void start() throws Exception {
+        url = TestDatabases.h2();
+        server = MicrocredServer.start(Config.defaults().withPort(0).withDataDirectory(
+                Files.createTempDirectory("microcred-matrix")).withDatabaseUrl(url)
+                .withKeyEncryptionKey(KeyEncryptionKey.generate()).withAdminToken(ADMIN_TOKEN));
+        p = server.platform();
+        // the skills routes answer 503 until the ESCO/O*NET taxonomy has loaded
+        dev.microcred.server.skills.TaxonomyLoader.shared().start().await(java.time.Duration.ofMinutes(3));
+        x = p.issuers().create(new IssuerRegistry.NewIssuer("matrix-x", "Issuer X", null, null, null, "web"));
+        y = p.issuers().create(new IssuerRegistry.NewIssuer("matrix-y", "Issuer Y", null, null, null, "key"));
+        tokenX = p.tokens().create(x.id(), "x", Scopes.ISSUER_ALL).secret();
+        tokenY = p.tokens().create(y.id(), "y", Scopes.ISSUER_ALL).secret();
+        Map<Role, String> roles = Map.of(Role.LEARNER_A, Roles.LEARNER, Role.LEARNER_B, Roles.LEARNER,
+                Role.STAFF_X, Roles.ISSUER_ADMIN, Role.STAFF_Y, Roles.ISSUER_ADMIN, Role.PLATFORM_ADMIN,
+                Roles.PLATFORM_ADMIN);
+        for (Role r : Role.values()) {
+            String email = r.name().toLowerCase().replace('_', '-') + "@matrix.example";
+            emails.put(r, email);
+            if (roles.containsKey(r)) {
+                p.accounts().signUp(email, r.name(), PASSWORD.toCharArray(), roles.get(r));
+            }
+        }
+        p.accounts().addMember(x, emails.get(Role.STAFF_X), Membership.STAFF);
+        p.accounts().addMember(y, emails.get(Role.STAFF_Y), Membership.STAFF);
+        achievementX = p.achievements().create(x, achievementRequest("Matrix X"));
+        achievementY = p.achievements().create(y, achievementRequest("Matrix Y"));
+        credentialX = freshCredential();
+        for (Role r : Role.values()) {
+            users.put(r, login(r));
+        }
+    }
+
+    WebUser login(Role r) {
+        if (r == Role.ANONYMOUS || r == Role.TOKEN_X || r == Role.TOKEN_Y) {
+            WebUser u = new WebUser(server.baseUrl(), false);
+            u.get("/login");
+            return u;
+        }
+        return WebUser.signedIn(server.baseUrl(), emails.get(r), PASSWORD, false);
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static ObjectNode achievementRequest(String name) {
+        return Json.parseObject("""
+                {"name": "%s", "description": "d", "criteria": "c", "eqfLevel": 4}
+                """.formatted(name));
+    }
+
+    String freshCredential() {
+        return p.issuance().issue(x, achievementX, new Issuance.Recipient(emails.get(Role.LEARNER_A), null), null,
+                null).stored().id();
+    }
+
+    /** A validated bulk job of issuer X (one row), nothing issued. */
+    String freshBulkJob() {
+        return p.bulk().preview(x, achievementX.id(), ("email\nbulk-" + UUID.randomUUID() + "@example.org\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).id();
+    }
+
+    /** A bulk job of issuer X that is done: its event stream sends the final state and ends. */
+    String doneBulkJob() {
+        String job = freshBulkJob();
+        p.bulk().start(x, job);
+        for (int i = 0; i < 600 && !p.bulk().job(x, job).isFinished(); i++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return job;
+    }
+
+    String freshAchievement() {
+        return p.achievements().create(x, achievementRequest("Fresh " + UUID.randomUUID())).id();
+    }
+
+    /** Calls an endpoint as a role: web routes with the role's browser session, APIs with the role's token. */
+    final class Caller {
+        WebUser user(Role r) {
+            return users.get(r);
+        }
+
+        Http.Response web(Role r, String path) {
+            return user(r).send(bearer(r, user(r).request(path)).GET().build());
+        }
+
+        Http.Response form(Role r, String path, Map<String, String> fields) {
+            user(r).get("/login");
+            Map<String, String> all = new HashMap<>(fields);
+            all.put("csrf", user(r).csrf());
+            StringBuilder body = new StringBuilder();
+            all.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
+                    .append(java.net.URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+            return user(r).send(bearer(r, user(r).request(path)).header("Content-Type",
+                    "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                    .build());
+        }
+
+        Http.Response api(Role r, String method, String path, String json) {
+            HttpRequest.Builder b = bearer(r, user(r).request(path)).header("Content-Type", "application/json");
+            String token = r == Role.PLATFORM_ADMIN ? ADMIN_TOKEN : null;
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            b.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+            return user(r).send(b.build());
+        }
+
+        private HttpRequest.Builder bearer(Role r, HttpRequest.Builder b) {
+            if (r == Role.TOKEN_X) {
+                b.header("Authorization", "Bearer " + tokenX);
+            } else if (r == Role.TOKEN_Y) {
+                b.header("Authorization", "Bearer " + tokenY);
+            }
+            return b;
+        }
+    }
+
+    /** Statuses in {@link Role} order. */
+    static Map<Role, Integer> expect(int... statuses) {
+        Map<Role, Integer> m = new EnumMap<>(Role.class);
+        for (Role r : Role.values()) {
+            m.put(r, statuses[r.ordinal()]);
+        }
+        return m;
+    }
+
+    static Map<Role, Integer> all(int status) {
+        return expect(status, status, status, status, status, status, status, status);
+    }
+
+    List<Row> rows() {
+        String cx = "/console/" + x.slug();
+        String ax = "/api/issuers/" + x.slug();
+        String vc = Json.write(Json.parse(p.db().read(c -> p.store().credentials().byId(c, credentialX))
+                .orElseThrow().document()));
+        String vcalmBody = """
+                {"credential": {"@context": ["https://www.w3.org/ns/credentials/v2",
+                  "https://www.w3.org/ns/credentials/examples/v2"], "type": ["VerifiableCredential"],
+                  "credentialSubject": {"id": "did:example:matrix"}}}
+                """;
+        // Role order: ANONYMOUS, LEARNER_A, LEARNER_B, STAFF_X, STAFF_Y, PLATFORM_ADMIN, TOKEN_X, TOKEN_Y
+        Map<Role, Integer> public200 = all(200);
+        Map<Role, Integer> staffPage = expect(401, 403, 403, 200, 403, 200, 401, 401);
+        Map<Role, Integer> staffAction = expect(401, 403, 403, 303, 403, 303, 401, 401);
+        Map<Role, Integer> staffConflict = expect(401, 403, 403, 409, 403, 409, 401, 401);
+        Map<Role, Integer> signedIn = expect(401, 200, 200, 200, 200, 200, 401, 401);
+        Map<Role, Integer> adminPage = expect(401, 403, 403, 403, 403, 200, 401, 401);
+        Map<Role, Integer> tokenRead = expect(401, 401, 401, 401, 401, 200, 200, 403);
+        Map<Role, Integer> tokenCreate = expect(401, 401, 401, 401, 401, 201, 201, 403);
+        Map<Role, Integer> tokenConflict = expect(401, 401, 401, 401, 401, 409, 409, 403);
+        List<Row> rows = new ArrayList<>();
+        // public pages and documents
+        rows.add(new Row("GET", "/", (c, r) -> c.web(r, "/"), public200));
+        // the skills API and pages: public (nothing is stored), but catalogues and pathways need the issuer's token
+        String occupation = "onet:occupation/15-1251.00";
+        String analysis = "{\"credentials\": [" + vc + "], \"occupation\": \"" + occupation + "\"}";
+        rows.add(new Row("GET", "/api/skills/search", (c, r) -> c.api(r, "GET", "/api/skills/search?q=python", null),
+                public200));
+        rows.add(new Row("GET", "/api/occupations/<id>", (c, r) -> c.api(r, "GET", "/api/occupations/"
+                + java.net.URLEncoder.encode(occupation, java.nio.charset.StandardCharsets.UTF_8), null), public200));
+        rows.add(new Row("POST", "/api/skills/profile", (c, r) -> c.api(r, "POST", "/api/skills/profile",
+                "{\"credentials\": [" + vc + "]}"), public200));
+        rows.add(new Row("POST", "/api/skills/gap", (c, r) -> c.api(r, "POST", "/api/skills/gap", analysis),
+                public200));
+        rows.add(new Row("POST", "/api/pathways/plan", (c, r) -> c.api(r, "POST", "/api/pathways/plan", analysis),
+                public200));
+        rows.add(new Row("PUT", "/api/issuers/{slug}/catalogue", (c, r) -> c.api(r, "PUT", ax + "/catalogue", """
+                [{"id": "matrix-course", "name": "Matrix course", "skills": ["onet:element/2.B.3.e"],
+                  "workloadHours": 10}]
+                """), expect(401, 401, 401, 401, 401, 200, 200, 403)));
+        rows.add(new Row("GET", "/api/issuers/{slug}/catalogue", (c, r) -> c.api(r, "GET", ax + "/catalogue", null),
+                public200));
+        rows.add(new Row("POST", "/api/issuers/{slug}/pathways", (c, r) -> c.api(r, "POST", ax + "/pathways",
+                "{\"name\": \"Matrix track\", \"milestone\": \"" + freshAchievement() + "\", \"parts\": [\""
+                        + achievementX.id() + "\"]}"), expect(401, 401, 401, 401, 401, 201, 201, 403)));
+        rows.add(new Row("GET", "/api/issuers/{slug}/pathways", (c, r) -> c.api(r, "GET", ax + "/pathways", null),
+                public200));
+        rows.add(new Row("GET", "/api/issuers/{slug}/recipients/{ref}/clr", (c, r) -> c.api(r, "GET", ax
+                + "/recipients/" + new Issuance.Recipient(emails.get(Role.LEARNER_A), null).hash() + "/clr", null),
+                expect(401, 401, 401, 401, 401, 200, 200, 403)));
+        rows.add(new Row("GET", "/skills", (c, r) -> c.web(r, "/skills?q=python"), public200));
+        rows.add(new Row("GET", "/occupations/<id>", (c, r) -> c.web(r, "/occupations/"
+                + java.net.URLEncoder.encode(occupation, java.nio.charset.StandardCharsets.UTF_8)), public200));
+        rows.add(new Row("GET", "/skills/plan", (c, r) -> c.web(r, "/skills/plan"), public200));
+        rows.add(new Row("POST", "/skills/plan", (c, r) -> c.form(r, "/skills/plan", Map.of("credentials", vc,
+                "occupation", occupation, "objective", "workload")), public200));
+        rows.add(new Row("GET", "/about", (c, r) -> c.web(r, "/about"), public200));
+        rows.add(new Row("GET", "/healthz", (c, r) -> c.web(r, "/healthz"), public200));
+        rows.add(new Row("GET", "/readyz", (c, r) -> c.web(r, "/readyz"), public200));
+        rows.add(new Row("GET", "/credentials/{id}", (c, r) -> c.web(r, "/credentials/" + credentialX), public200));
+        rows.add(new Row("GET", "/credentials/{id}/credential.json",
+                (c, r) -> c.web(r, "/credentials/" + credentialX + "/credential.json"), public200));
+        rows.add(new Row("GET", "/verify", (c, r) -> c.web(r, "/verify"), public200));
+        rows.add(new Row("POST", "/verify", (c, r) -> c.form(r, "/verify", Map.of("credential", vc)), public200));
+        rows.add(new Row("GET", "/issuers/{slug}/did.json", (c, r) -> c.web(r, "/issuers/" + x.slug() + "/did.json"),
+                all(200)));
+        rows.add(new Row("GET", "/issuers/{slug}/status/{purpose}/{seq}",
+                (c, r) -> c.web(r, "/issuers/" + x.slug() + "/status/revocation/1"), public200));
+        rows.add(new Row("GET", "/issuers/{slug}/achievements/{id}",
+                (c, r) -> c.web(r, "/issuers/" + x.slug() + "/achievements/" + achievementX.id()), public200));
+        rows.add(new Row("GET", "/api/issuers", (c, r) -> c.api(r, "GET", "/api/issuers", null), public200));
+        rows.add(new Row("GET", "/api/issuers/{slug}", (c, r) -> c.api(r, "GET", ax, null), public200));
+        rows.add(new Row("GET", "/api/issuers/{slug}/achievements",
+                (c, r) -> c.api(r, "GET", ax + "/achievements", null), public200));
+        rows.add(new Row("POST", "/api/verify", (c, r) -> c.api(r, "POST", "/api/verify", vc), public200));
+        // the machine APIs: bearer tokens only, scoped to their issuer
+        rows.add(new Row("POST", "/api/issuers", (c, r) -> c.api(r, "POST", "/api/issuers",
+                "{\"slug\": \"m-" + UUID.randomUUID().toString().substring(0, 8) + "\", \"name\": \"M\"}"),
+                expect(401, 401, 401, 401, 401, 201, 403, 403)));
+        rows.add(new Row("POST", "/api/issuers/{slug}/achievements", (c, r) -> c.api(r, "POST", ax + "/achievements",
+                Json.write(achievementRequest("Api"))), tokenCreate));
+        rows.add(new Row("POST", "/api/issuers/{slug}/credentials", (c, r) -> c.api(r, "POST", ax + "/credentials",
+                "{\"achievementId\": \"" + achievementX.id() + "\", \"recipient\": {\"email\": \"m@example.org\"}}"),
+                tokenCreate));
+        rows.add(new Row("GET", "/api/issuers/{slug}/credentials", (c, r) -> c.api(r, "GET", ax + "/credentials",
+                null), tokenRead));
+        rows.add(new Row("GET", "/api/issuers/{slug}/credentials/{id}", (c, r) -> c.api(r, "GET", ax
+                + "/credentials/" + credentialX, null), tokenRead));
+        rows.add(new Row("GET", "/api/issuers/{slug}/credentials/{id}", (c, r) -> c.api(r, "GET", "/api/issuers/"
+                + y.slug() + "/credentials/" + credentialX, null), expect(401, 401, 401, 401, 401, 404, 403, 404)));
+        rows.add(new Row("POST", "/api/issuers/{slug}/credentials/{id}/revoke", (c, r) -> c.api(r, "POST", ax
+                + "/credentials/" + freshCredential() + "/revoke", "{\"reason\": \"matrix\"}"), tokenRead));
+        rows.add(new Row("POST", "/api/issuers/{slug}/credentials/{id}/suspend", (c, r) -> c.api(r, "POST", ax
+                + "/credentials/" + credentialX + "/suspend", null), tokenConflict));
+        rows.add(new Row("POST", "/api/issuers/{slug}/credentials/{id}/unsuspend", (c, r) -> c.api(r, "POST", ax
+                + "/credentials/" + credentialX + "/unsuspend", null), tokenConflict));
+        rows.add(new Row("GET", "/api/admin/outbox", (c, r) -> c.api(r, "GET", "/api/admin/outbox", null),
+                expect(401, 401, 401, 401, 401, 200, 403, 403)));
+        rows.add(new Row("POST", "/issuers/{slug}/vcalm/credentials/issue", (c, r) -> c.api(r, "POST", "/issuers/"
+                + x.slug() + "/vcalm/credentials/issue", vcalmBody), tokenCreate));
+        rows.add(new Row("POST", "/issuers/{slug}/vcalm/credentials/verify", (c, r) -> c.api(r, "POST", "/issuers/"
+                + x.slug() + "/vcalm/credentials/verify", "{\"verifiableCredential\": " + vc + "}"), tokenRead));
+        // accounts
+        rows.add(new Row("GET", "/login", (c, r) -> c.web(r, "/login"), public200));
+        rows.add(new Row("POST", "/login", (c, r) -> c.form(r, "/login", Map.of("email", "nobody-" + UUID.randomUUID()
+                + "@matrix.example", "password", "wrong password")), all(401)));
+        rows.add(new Row("GET", "/signup", (c, r) -> c.web(r, "/signup"), public200));
+        rows.add(new Row("GET", "/password/forgot", (c, r) -> c.web(r, "/password/forgot"), public200));
+        rows.add(new Row("POST", "/password/forgot", (c, r) -> c.form(r, "/password/forgot",
+                Map.of("email", "nobody@matrix.example")), public200));
+        rows.add(new Row("GET", "/password/reset/{token}", (c, r) -> c.web(r, "/password/reset/reset_unknown"),
+                all(404)));
+        rows.add(new Row("POST", "/password/reset/{token}", (c, r) -> c.form(r, "/password/reset/reset_unknown",
+                Map.of("password", "another password 1")), all(404)));
+        rows.add(new Row("GET", "/account", (c, r) -> c.web(r, "/account"), signedIn));
+        rows.add(new Row("GET", "/admin", (c, r) -> c.web(r, "/admin"), adminPage));
+        rows.add(new Row("POST", "/admin/memberships", (c, r) -> c.form(r, "/admin/memberships", Map.of("issuer",
+                y.slug(), "email", emails.get(Role.STAFF_Y), "role", "staff")),
+                expect(401, 403, 403, 403, 403, 303, 401, 401)));
+        rows.add(new Row("GET", "/admin/outbox", (c, r) -> c.web(r, "/admin/outbox"), adminPage));
+        // the issuer console (issuer X's)
+        rows.add(new Row("GET", "/console", (c, r) -> c.web(r, "/console"), signedIn));
+        rows.add(new Row("GET", "/console/{slug}", (c, r) -> c.web(r, cx), staffPage));
+        rows.add(new Row("GET", "/console/{slug}/achievements", (c, r) -> c.web(r, cx + "/achievements"), staffPage));
+        rows.add(new Row("GET", "/console/{slug}/achievements/new", (c, r) -> c.web(r, cx + "/achievements/new"),
+                staffPage));
+        rows.add(new Row("POST", "/console/{slug}/achievements", (c, r) -> c.form(r, cx + "/achievements", Map.of(
+                "name", "Console", "description", "d", "criteria", "c")), staffAction));
+        rows.add(new Row("GET", "/console/{slug}/achievements/{id}/edit", (c, r) -> c.web(r, cx + "/achievements/"
+                + achievementX.id() + "/edit"), staffPage));
+        rows.add(new Row("GET", "/console/{slug}/achievements/{id}/edit", (c, r) -> c.web(r, "/console/" + y.slug()
+                + "/achievements/" + achievementX.id() + "/edit"), expect(401, 403, 403, 403, 404, 404, 401, 401)));
+        rows.add(new Row("POST", "/console/{slug}/achievements/{id}", (c, r) -> c.form(r, cx + "/achievements/"
+                + achievementX.id(), Map.of("name", "Matrix X", "description", "d", "criteria", "c")), staffAction));
+        rows.add(new Row("POST", "/console/{slug}/achievements/{id}/archive", (c, r) -> c.form(r, cx
+                + "/achievements/" + freshAchievement() + "/archive", Map.of()), staffAction));
+        rows.add(new Row("GET", "/console/{slug}/skills", (c, r) -> c.web(r, cx + "/skills?q="), staffPage));
+        rows.add(new Row("GET", "/console/{slug}/credentials", (c, r) -> c.web(r, cx + "/credentials"), staffPage));
+        rows.add(new Row("GET", "/console/{slug}/credentials/new", (c, r) -> c.web(r, cx + "/credentials/new"),
+                staffPage));
+        rows.add(new Row("POST", "/console/{slug}/credentials", (c, r) -> c.form(r, cx + "/credentials", Map.of(
+                "achievementId", achievementX.id(), "recipient", "console@example.org")), staffAction));
+        rows.add(new Row("POST", "/console/{slug}/credentials/{id}/revoke", (c, r) -> c.form(r, cx + "/credentials/"
+                + freshCredential() + "/revoke", Map.of("reason", "matrix")), staffAction));
+        rows.add(new Row("POST", "/console/{slug}/credentials/{id}/revoke", (c, r) -> c.form(r, "/console/"
+                + y.slug() + "/credentials/" + freshCredential() + "/revoke", Map.of("reason", "matrix")),
+                expect(401, 403, 403, 403, 404, 404, 401, 401)));
+        rows.add(new Row("POST", "/console/{slug}/credentials/{id}/suspend", (c, r) -> c.form(r, cx
+                + "/credentials/" + credentialX + "/suspend", Map.of()), staffConflict));
+        rows.add(new Row("POST", "/console/{slug}/credentials/{id}/unsuspend", (c, r) -> c.form(r, cx
+                + "/credentials/" + credentialX + "/unsuspend", Map.of()), staffConflict));
+        // last: signing up signs in as the new account, and signing out ends the sessions the rows above used
+        rows.add(new Row("POST", "/signup", (c, r) -> c.form(r, "/signup", Map.of("email", "s-" + UUID.randomUUID()
+                + "@matrix.example", "name", "S", "password", PASSWORD)), all(303)));
+        rows.add(new Row("POST", "/logout", (c, r) -> c.form(r, "/logout", Map.of()), all(303)));
+        // bulk issuance, operations and VCALM status/presentations (issuer tokens only; the web roles use the console)
+        String bulkJob = freshBulkJob();
+        String doneJob = doneBulkJob();
+        rows.add(new Row("POST", "/api/issuers/{slug}/bulk", (c, r) -> c.api(r, "POST", ax + "/bulk?achievementId="
+                + achievementX.id(), "email\nmatrix-" + UUID.randomUUID() + "@example.org\n"), tokenCreate));
+        rows.add(new Row("GET", "/api/issuers/{slug}/bulk", (c, r) -> c.api(r, "GET", ax + "/bulk", null), tokenRead));
+        rows.add(new Row("GET", "/api/issuers/{slug}/bulk/{job}", (c, r) -> c.api(r, "GET", ax + "/bulk/" + bulkJob,
+                null), tokenRead));
+        rows.add(new Row("POST", "/api/issuers/{slug}/bulk/{job}/start", (c, r) -> c.api(r, "POST", ax + "/bulk/"
+                + freshBulkJob() + "/start", null), expect(401, 401, 401, 401, 401, 202, 202, 403)));
+        rows.add(new Row("GET", "/api/issuers/{slug}/bulk/{job}/events", (c, r) -> c.api(r, "GET", ax + "/bulk/"
+                + doneJob + "/events", null), tokenRead));
+        rows.add(new Row("POST", "/issuers/{slug}/vcalm/credentials/status", (c, r) -> c.api(r, "POST", "/issuers/"
+                + x.slug() + "/vcalm/credentials/status", "{\"credentialId\": \"" + freshCredential()
+                + "\", \"credentialStatus\": [{\"type\": \"BitstringStatusListEntry\", \"status\": true,"
+                + " \"statusPurpose\": \"revocation\"}]}"), tokenRead));
+        rows.add(new Row("POST", "/issuers/{slug}/vcalm/presentations/verify", (c, r) -> c.api(r, "POST", "/issuers/"
+                + x.slug() + "/vcalm/presentations/verify", "{\"verifiablePresentation\": {\"@context\":"
+                + " [\"https://www.w3.org/ns/credentials/v2\"], \"type\": [\"VerifiablePresentation\"],"
+                + " \"verifiableCredential\": [" + vc + "]}}"), tokenRead));
+        rows.add(new Row("GET", "/metrics", (c, r) -> c.web(r, "/metrics"), public200));
+        rows.add(new Row("GET", "/openapi.json", (c, r) -> c.web(r, "/openapi.json"), public200));
+        return rows;
+    }
+
+    @Test
+    void everyRegisteredRouteHasARow() {
+        Set<String> registered = server.routes().stream().map(r -> r.method() + " " + r.path())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> covered = rows().stream().map(r -> r.method() + " " + r.template())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        assertThat(covered).as("rows for routes that do not exist").isSubsetOf(registered);
+        assertThat(registered).as("routes without a row in the authorization matrix").isSubsetOf(covered);
+    }
+
+    @Test
+    void everyRoleGetsWhatItMayHaveAndNothingElse() {
+        Caller caller = new Caller();
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Row row : rows()) {
+            for (Role role : Role.values()) {
+                Http.Response response = row.call().apply(caller, role);
+                checked++;
+                if (response.status() != row.expect().get(role)) {
+                    wrong.add(row.method() + " " + row.template() + " as " + role + ": expected "
+                            + row.expect().get(role) + ", got " + response.status());
+                }
+            }
+        }
+        assertThat(wrong).as("of %d calls", checked).isEmpty();
+    }
+}

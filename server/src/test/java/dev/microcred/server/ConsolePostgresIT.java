@@ -1,0 +1,8 @@
+package dev.microcred.server;
+
+class ConsolePostgresIT extends ConsoleContract {
+    @Override
+    String jdbcUrl() {
+        return TestDatabases.postgres();
+    }
+}

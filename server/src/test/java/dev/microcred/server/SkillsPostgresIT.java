@@ -1,0 +1,8 @@
+package dev.microcred.server;
+
+class SkillsPostgresIT extends SkillsContract {
+    @Override
+    String jdbcUrl() {
+        return TestDatabases.postgres();
+    }
+}
