@@ -30,6 +30,29 @@ public final class DidKey {
      * name the key itself (the only verification method a did:key document has).
      */
     public static VerificationMethod resolve(String didOrDidUrl) {
+        if (didOrDidUrl != null) {
+            VerificationMethod cached = RESOLVED.get(didOrDidUrl);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        VerificationMethod resolved = resolveUncached(didOrDidUrl);
+        if (RESOLVED.size() >= MAX_CACHED) {
+            RESOLVED.clear();
+        }
+        RESOLVED.put(didOrDidUrl, resolved);
+        return resolved;
+    }
+
+    /**
+     * did:key resolution is a pure function of the identifier, so results are kept (at most {@link #MAX_CACHED}):
+     * a verifier that sees the same issuer again skips decoding and decompressing its key.
+     */
+    private static final int MAX_CACHED = 4096;
+    private static final java.util.Map<String, VerificationMethod> RESOLVED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static VerificationMethod resolveUncached(String didOrDidUrl) {
         if (didOrDidUrl == null || !didOrDidUrl.startsWith(PREFIX)) {
             throw new MicrocredException(Problem.KEY_NOT_FOUND, "not a did:key identifier");
         }

@@ -13,9 +13,12 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 public final class Ed25519PublicKey implements PublicKey {
     public static final int LENGTH = 32;
     private final byte[] key;
+    /** The decoded curve point, so that each verification skips decompressing the key again. */
+    private final Ed25519.PublicPoint point;
 
-    private Ed25519PublicKey(byte[] key) {
+    private Ed25519PublicKey(byte[] key, Ed25519.PublicPoint point) {
         this.key = key;
+        this.point = point;
     }
 
     /** Takes a copy of the 32 key bytes; rejects a wrong length or an encoding that is not a curve point. */
@@ -25,10 +28,11 @@ public final class Ed25519PublicKey implements PublicKey {
                     "an Ed25519 public key has 32 bytes, not " + key.length);
         }
         byte[] copy = key.clone();
-        if (!Ed25519.validatePublicKeyPartial(copy, 0)) {
+        Ed25519.PublicPoint point = Ed25519.validatePublicKeyPartialExport(copy, 0);
+        if (point == null) {
             throw new MicrocredException(Problem.INVALID_KEY, "not an Ed25519 public key (not a curve point)");
         }
-        return new Ed25519PublicKey(copy);
+        return new Ed25519PublicKey(copy, point);
     }
 
     @Override
@@ -46,7 +50,7 @@ public final class Ed25519PublicKey implements PublicKey {
         if (signature == null || signature.length != Ed25519.SIGNATURE_SIZE) {
             return false;
         }
-        return Ed25519.verify(signature, 0, key, 0, message, 0, message.length);
+        return Ed25519.verify(signature, 0, point, message, 0, message.length);
     }
 
     @Override
