@@ -127,6 +127,20 @@ class AuthorizationMatrixIT {
         return claimUrl.substring(claimUrl.indexOf("/claim/"));
     }
 
+    /** The id of a credential learner A imported. */
+    String importedByA() {
+        String account = p.db().read(c -> p.store().accounts().byEmail(c, emails.get(Role.LEARNER_A))).orElseThrow()
+                .id();
+        String id = UUID.randomUUID().toString();
+        String document = p.db().read(c -> p.store().credentials().byId(c, credentialX)).orElseThrow().document();
+        p.db().inTransaction(c -> {
+            p.store().walletImports().insert(c, new dev.microcred.store.WalletImport(id, account, document, "json",
+                    "Imported", "Issuer X", "valid", p.clock().instant()));
+            return null;
+        });
+        return id;
+    }
+
     /** The share link path of a fresh credential of learner A that A made public. */
     String sharedLink() {
         String id = freshCredential();
@@ -388,6 +402,10 @@ class AuthorizationMatrixIT {
         rows.add(new Row("GET", "/wallet/{id}/badge.svg", (c, r) -> c.web(r, wx + "/badge.svg"), ownerPage));
         rows.add(new Row("POST", "/wallet/{id}/visibility", (c, r) -> c.form(r, wx + "/visibility",
                 Map.of("visibility", "private")), expect(401, 303, 404, 404, 404, 404, 401, 401)));
+        rows.add(new Row("POST", "/wallet/import", (c, r) -> c.form(r, "/wallet/import", Map.of("credential", vc)),
+                expect(401, 303, 303, 303, 303, 303, 401, 401)));
+        String imported = importedByA();
+        rows.add(new Row("GET", "/wallet/imports/{id}", (c, r) -> c.web(r, "/wallet/imports/" + imported), ownerPage));
         String share = sharedLink();
         rows.add(new Row("GET", "/share/{token}", (c, r) -> c.web(r, share), public200));
         // last: signing up signs in as the new account, and signing out ends the sessions the rows above used

@@ -251,4 +251,68 @@ abstract class WalletContract {
         assertThat(u.get("/wallet/" + revoked).body()).contains("id=\"status\">revoked<");
         assertThat(u.get("/wallet/" + valid).body()).contains("id=\"status\">valid<");
     }
+
+    /** Posts a multipart form (CSRF field, then {@code fields}, then the file) as {@code u}. */
+    static Http.Response upload(WebUser u, String path, Map<String, String> fields, String filename, byte[] file) {
+        String boundary = "----wallet" + UUID.randomUUID().toString().replace("-", "");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        all.put("csrf", u.csrf());
+        all.putAll(fields);
+        all.forEach((k, v) -> text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+                + "\"\r\n\r\n" + v + "\r\n"));
+        text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        body.writeBytes(file);
+        text.accept("\r\n--" + boundary + "--\r\n");
+        return u.send(u.request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    @Test
+    void importsVerifyAndKeepTheirOutcome() {
+        String email = email();
+        String id = issue(email).stored().id();
+        WebUser u = learner(email);
+        byte[] png = u.getBytes("/wallet/" + id + "/badge.png").body();
+        String document = stored(id).document();
+
+        Http.Response pasted = u.post("/wallet/import", Map.of("credential", document));
+        assertThat(pasted.status()).as(pasted.body()).isEqualTo(303);
+        String pastedPage = pasted.raw().headers().firstValue("Location").orElseThrow();
+        Http.Response page = u.get(pastedPage);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"outcome\">valid<").contains("&lt;script&gt;alert(1)")
+                .doesNotContain("<script>alert");
+
+        String tampered = document.replace("\"d\"", "\"tampered\"");
+        assertThat(tampered).isNotEqualTo(document);
+        Http.Response bad = u.post("/wallet/import", Map.of("credential", tampered));
+        assertThat(bad.status()).isEqualTo(303);
+        String badPage = bad.raw().headers().firstValue("Location").orElseThrow();
+        assertThat(u.get(badPage).body()).contains("id=\"outcome\">tampered<");
+
+        u.get("/wallet");
+        Http.Response uploaded = upload(u, "/wallet/import", Map.of(), "badge.png", png);
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(303);
+        String uploadedPage = uploaded.raw().headers().firstValue("Location").orElseThrow();
+        assertThat(u.get(uploadedPage).body()).contains("png+json").contains("id=\"outcome\">valid<");
+        assertThat(u.get("/wallet").body()).contains(pastedPage).contains(badPage).contains(uploadedPage);
+
+        WebUser other = learner(email());
+        assertThat(other.get(pastedPage).status()).isEqualTo(404);
+        assertThat(other.get("/wallet").body()).doesNotContain(pastedPage);
+    }
+
+    @Test
+    void importRefusesForgeriesEmptyFormsAndHugeFiles() {
+        WebUser u = learner(email());
+        assertThat(u.post("/wallet/import", Map.of("credential", "{}", "csrf", "forged")).status()).isEqualTo(403);
+        assertThat(u.post("/wallet/import", Map.of("credential", " ")).status()).isEqualTo(400);
+        assertThat(u.post("/wallet/import", Map.of("credential", "not a credential")).status()).isEqualTo(400);
+        u.get("/wallet");
+        Http.Response huge = upload(u, "/wallet/import", Map.of(), "big.json", new byte[(2 << 20) + 1]);
+        assertThat(huge.status()).isEqualTo(413);
+    }
 }

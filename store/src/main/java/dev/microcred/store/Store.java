@@ -8,12 +8,12 @@ public record Store(Accounts accounts, WebSessions sessions, ApiTokens apiTokens
                     Achievements achievements, Credentials credentials, StatusLists statusLists, Outbox outbox,
                     BulkJobs bulkJobs, CatalogueEntries catalogueEntries, StackablePathways pathways,
                     Memberships memberships, PasswordResets passwordResets, IssuerActivity activity,
-                    WalletShares walletShares) {
+                    WalletShares walletShares, WalletImports walletImports) {
     /** Every repository. */
     public static Store create() {
         return new Store(new Accounts(), new WebSessions(), new ApiTokens(), new Issuers(), new Achievements(),
                 new Credentials(), new StatusLists(), new Outbox(), new BulkJobs(),
                 new CatalogueEntries(), new StackablePathways(), new Memberships(), new PasswordResets(),
-                new IssuerActivity(), new WalletShares());
+                new IssuerActivity(), new WalletShares(), new WalletImports());
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 import dev.microcred.credentials.baking.BakedCredential;
+import dev.microcred.credentials.baking.BakedImages;
 import dev.microcred.credentials.baking.DefaultBadge;
 import dev.microcred.credentials.baking.PngBaker;
 import dev.microcred.credentials.baking.SvgBaker;
@@ -27,10 +28,14 @@ import dev.microcred.server.web.WebRoutes;
 import dev.microcred.store.Account;
 import dev.microcred.store.CredentialState;
 import dev.microcred.store.StoredCredential;
+import dev.microcred.store.WalletImport;
 import dev.microcred.store.WalletShare;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +56,8 @@ import org.slf4j.LoggerFactory;
 public final class WalletRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(WalletRoutes.class);
     private static final int MAX_TOKEN = 200;
+    /** The largest credential or image a learner may import. */
+    static final int MAX_IMPORT_BYTES = 2 << 20;
     private static final String IMAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
     private final Platform p;
@@ -68,6 +76,8 @@ public final class WalletRoutes {
         app.get("/wallet/{id}/badge.svg", this::svg);
         app.post("/wallet/{id}/visibility", this::visibility);
         app.get("/share/{token}", this::share);
+        app.post("/wallet/import", this::importCredential);
+        app.get("/wallet/imports/{id}", this::imported);
     }
 
     // ---- claim
@@ -152,7 +162,103 @@ public final class WalletRoutes {
                         + " are issued to " + account.email() + " or claimed through a claim link."))
                 : el("table", List.of(attr("id", "wallet")), el("thead", el("tr", el("th", "Credential"),
                         el("th", "Issuer"), el("th", "Status"), el("th", "Claim"))), el("tbody", Html.join(rows)));
-        Page.send(ctx, 200, "Wallet", Page.card(el("h1", "Your wallet"), table));
+        Page.send(ctx, 200, "Wallet", Html.join(Page.card(el("h1", "Your wallet"), table),
+                imports(account, WebSignIn.visitor(ctx).csrfToken())));
+    }
+
+    private Html imports(Account account, String csrfToken) {
+        List<Html> rows = new ArrayList<>();
+        for (WalletImport i : p.db().read(c -> p.store().walletImports().byAccount(c, account.id()))) {
+            rows.add(el("tr", el("td", el("a", List.of(attr("href", "/wallet/imports/" + i.id())),
+                            Html.text(i.title()))),
+                    el("td", Html.text(i.issuerName())),
+                    el("td", List.of(attr("class", "outcome")), Html.text(i.outcome())),
+                    el("td", Html.text(i.format()))));
+        }
+        Html table = rows.isEmpty() ? Html.empty()
+                : el("table", List.of(attr("id", "imports")), el("thead", el("tr", el("th", "Credential"),
+                        el("th", "Issuer"), el("th", "Verified on import"), el("th", "Format"))),
+                        el("tbody", Html.join(rows)));
+        return Page.card(el("h2", "Imported credentials"), table,
+                Forms.post("/wallet/import", csrfToken, List.of(attr("id", "import"),
+                                attr("enctype", "multipart/form-data")),
+                        el("p", Html.text("Paste a credential (JSON or JWT) or upload a file: JSON, JWT, or a baked"
+                                + " PNG or SVG badge, up to " + (MAX_IMPORT_BYTES >> 20) + " MiB. It is verified"
+                                + " and kept with the outcome.")),
+                        el("p", el("textarea", List.of(attr("name", "credential"), attr("aria-label",
+                                "credential")))),
+                        el("p", el("input", List.of(attr("type", "file"), attr("name", "file"), attr("aria-label",
+                                "file")))),
+                        Forms.submit("Import")));
+    }
+
+    private void importCredential(Context ctx) {
+        Account account = WebSignIn.visitor(ctx).require();
+        byte[] input = upload(ctx);
+        String document;
+        if (PngBaker.isPng(input) || new String(input, 0, Math.min(input.length, 64), StandardCharsets.UTF_8)
+                .strip().startsWith("<")) {
+            document = BakedImages.extract(input).text().strip();
+        } else {
+            document = new String(input, StandardCharsets.UTF_8).strip();
+        }
+        VerificationReport report = p.verification().verify(input);
+        ObjectNode credential = report.credential();
+        WalletImport imported = new WalletImport(UUID.randomUUID().toString(), account.id(), document,
+                report.format(), cut(credential == null ? "Credential" : title(credential)),
+                cut(credential == null ? "unknown issuer" : issuerName(credential)), report.outcome().label(),
+                p.clock().instant());
+        p.db().inTransaction(c -> {
+            p.store().walletImports().insert(c, imported);
+            return null;
+        });
+        LOG.info("credential imported import={} account={} outcome={}", imported.id(), account.id(),
+                imported.outcome());
+        ctx.redirect("/wallet/imports/" + imported.id(), HttpStatus.SEE_OTHER);
+    }
+
+    /** The uploaded file, else the pasted text; refuses an empty form and anything above {@link #MAX_IMPORT_BYTES}. */
+    private static byte[] upload(Context ctx) {
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file != null && file.size() > 0) {
+            if (file.size() > MAX_IMPORT_BYTES) {
+                throw new MicrocredException(Problem.TOO_LARGE, "the file is larger than " + MAX_IMPORT_BYTES
+                        + " bytes");
+            }
+            try (InputStream in = file.content()) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new MicrocredException(Problem.IO_ERROR, "cannot read the uploaded file", e);
+            }
+        }
+        String pasted = ctx.formParam("credential");
+        if (pasted == null || pasted.isBlank()) {
+            throw new MicrocredException(Problem.INVALID_REQUEST, "paste a credential or choose a file first");
+        }
+        byte[] bytes = pasted.strip().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_IMPORT_BYTES) {
+            throw new MicrocredException(Problem.TOO_LARGE, "the credential is larger than " + MAX_IMPORT_BYTES
+                    + " bytes");
+        }
+        return bytes;
+    }
+
+    private void imported(Context ctx) {
+        Account account = WebSignIn.visitor(ctx).require();
+        WalletImport i = p.db().read(c -> p.store().walletImports().byId(c, ctx.pathParam("id"), account.id()))
+                .orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND, "no such credential in your wallet"));
+        VerificationReport report = p.verification().verify(i.document().getBytes(StandardCharsets.UTF_8));
+        Page.send(ctx, 200, i.title(), Html.join(Page.card(ReportView.banner(report),
+                        el("h1", List.of(attr("id", "title")), Html.text(i.title())),
+                        el("p", Html.text("Issued by "), el("strong", List.of(attr("id", "issuer")),
+                                Html.text(i.issuerName()))),
+                        el("p", Html.text("Imported " + i.importedAt() + " as " + i.format() + "; verified then: "),
+                                el("strong", List.of(attr("id", "outcome")), Html.text(i.outcome())))),
+                ReportView.render(report)));
+    }
+
+    private static String cut(String s) {
+        return s.length() <= 500 ? s : s.substring(0, 500);
     }
 
     /** The credential {@code id} if it is in the signed-in learner's wallet; anybody else gets 404. */
