@@ -31,6 +31,7 @@ import dev.microcred.server.skills.SkillsApi;
 import dev.microcred.server.skills.SkillsPages;
 import dev.microcred.server.skills.SkillsServices;
 import dev.microcred.server.skills.TaxonomyLoader;
+import dev.microcred.server.wallet.WalletRoutes;
 import dev.microcred.server.web.WebRoutes;
 import dev.microcred.skills.graph.SkillsGraph;
 import dev.microcred.store.Database;
@@ -153,6 +154,7 @@ public final class MicrocredServer implements AutoCloseable {
         new ConsoleRoutes(platform).register(app);
         new BulkRoutes(platform, bearer).register(app);
         new OpsRoutes(platform).register(app);
+        new WalletRoutes(platform).register(app);
         if (runBulkJobs) {
             platform.bulk().resumeUnfinished();
         }

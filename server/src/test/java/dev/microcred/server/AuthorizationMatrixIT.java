@@ -120,6 +120,41 @@ class AuthorizationMatrixIT {
                 null).stored().id();
     }
 
+    /** The claim link path of a fresh credential of learner A. */
+    String freshClaim() {
+        String claimUrl = p.issuance().issue(x, achievementX, new Issuance.Recipient(emails.get(Role.LEARNER_A), null),
+                null, null).claimUrl();
+        return claimUrl.substring(claimUrl.indexOf("/claim/"));
+    }
+
+    /** The id of a credential learner A imported. */
+    String importedByA() {
+        String account = p.db().read(c -> p.store().accounts().byEmail(c, emails.get(Role.LEARNER_A))).orElseThrow()
+                .id();
+        String id = UUID.randomUUID().toString();
+        String document = p.db().read(c -> p.store().credentials().byId(c, credentialX)).orElseThrow().document();
+        p.db().inTransaction(c -> {
+            p.store().walletImports().insert(c, new dev.microcred.store.WalletImport(id, account, document, "json",
+                    "Imported", "Issuer X", "valid", p.clock().instant()));
+            return null;
+        });
+        return id;
+    }
+
+    /** The share link path of a fresh credential of learner A that A made public. */
+    String sharedLink() {
+        String id = freshCredential();
+        String account = p.db().read(c -> p.store().accounts().byEmail(c, emails.get(Role.LEARNER_A))).orElseThrow()
+                .id();
+        String token = "share_matrix_" + UUID.randomUUID();
+        p.db().inTransaction(c -> {
+            p.store().walletShares().put(c, new dev.microcred.store.WalletShare(id, account,
+                    dev.microcred.store.WalletShare.PUBLIC, token, p.clock().instant()));
+            return null;
+        });
+        return "/share/" + token;
+    }
+
     /** A validated bulk job of issuer X (one row), nothing issued. */
     String freshBulkJob() {
         return p.bulk().preview(x, achievementX.id(), ("email\nbulk-" + UUID.randomUUID() + "@example.org\n")
@@ -353,6 +388,26 @@ class AuthorizationMatrixIT {
                 + "/credentials/" + credentialX + "/suspend", Map.of()), staffConflict));
         rows.add(new Row("POST", "/console/{slug}/credentials/{id}/unsuspend", (c, r) -> c.form(r, cx
                 + "/credentials/" + credentialX + "/unsuspend", Map.of()), staffConflict));
+        // the wallet: claim links of learner A's credentials, learner A's wallet items, share links
+        Map<Role, Integer> ownerPage = expect(401, 200, 404, 404, 404, 404, 401, 401);
+        String wx = "/wallet/" + credentialX;
+        rows.add(new Row("GET", "/claim/{token}", (c, r) -> c.web(r, freshClaim()), public200));
+        rows.add(new Row("POST", "/claim/{token}", (c, r) -> c.form(r, freshClaim(), Map.of()),
+                expect(401, 303, 403, 403, 403, 403, 401, 401)));
+        rows.add(new Row("GET", "/wallet", (c, r) -> c.web(r, "/wallet"), signedIn));
+        rows.add(new Row("GET", "/wallet/{id}", (c, r) -> c.web(r, wx), ownerPage));
+        rows.add(new Row("GET", "/wallet/{id}/credential.json", (c, r) -> c.web(r, wx + "/credential.json"),
+                ownerPage));
+        rows.add(new Row("GET", "/wallet/{id}/badge.png", (c, r) -> c.web(r, wx + "/badge.png"), ownerPage));
+        rows.add(new Row("GET", "/wallet/{id}/badge.svg", (c, r) -> c.web(r, wx + "/badge.svg"), ownerPage));
+        rows.add(new Row("POST", "/wallet/{id}/visibility", (c, r) -> c.form(r, wx + "/visibility",
+                Map.of("visibility", "private")), expect(401, 303, 404, 404, 404, 404, 401, 401)));
+        rows.add(new Row("POST", "/wallet/import", (c, r) -> c.form(r, "/wallet/import", Map.of("credential", vc)),
+                expect(401, 303, 303, 303, 303, 303, 401, 401)));
+        String imported = importedByA();
+        rows.add(new Row("GET", "/wallet/imports/{id}", (c, r) -> c.web(r, "/wallet/imports/" + imported), ownerPage));
+        String share = sharedLink();
+        rows.add(new Row("GET", "/share/{token}", (c, r) -> c.web(r, share), public200));
         // last: signing up signs in as the new account, and signing out ends the sessions the rows above used
         rows.add(new Row("POST", "/signup", (c, r) -> c.form(r, "/signup", Map.of("email", "s-" + UUID.randomUUID()
                 + "@matrix.example", "name", "S", "password", PASSWORD)), all(303)));

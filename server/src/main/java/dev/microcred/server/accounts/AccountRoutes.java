@@ -92,6 +92,8 @@ public final class AccountRoutes {
         roles.put(Roles.VERIFIER, "Employer or verifier: I check credentials");
         Page.send(ctx, status, "Create an account", card(el("h1", "Create an account"), Forms.error(error),
                 Forms.post("/signup", v.csrfToken(), List.of(attr("id", "signup")),
+                        el("input", List.of(attr("type", "hidden"), attr("name", "next"), attr("value",
+                                signupNext(ctx)))),
                         Forms.input("Email", "email", "email", email, attr("required", "required")),
                         Forms.input("Name", "name", "text", name, attr("required", "required"),
                                 attr("maxlength", "200")),
@@ -109,7 +111,7 @@ public final class AccountRoutes {
             Account a = accounts.signUp(ctx.formParam("email"), ctx.formParam("name"),
                     chars(ctx.formParam("password")), role);
             signIn.start(ctx, a);
-            ctx.redirect("/account", HttpStatus.SEE_OTHER);
+            ctx.redirect(signupNext(ctx), HttpStatus.SEE_OTHER);
         } catch (MicrocredException e) {
             if (e.problem() != Problem.INVALID_REQUEST && e.problem() != Problem.CONFLICT) {
                 throw e;
@@ -235,6 +237,11 @@ public final class AccountRoutes {
     }
 
     /** A local path to go to after signing in; anything else (other hosts, schemes) becomes {@code /account}. */
+    /** Where a new account goes after signing up: the page it came from (such as a claim link), else its account. */
+    private static String signupNext(Context ctx) {
+        return safeNext(ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next"));
+    }
+
     static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
                 || next.length() > 500 || next.chars().anyMatch(ch -> ch < 0x21)) {

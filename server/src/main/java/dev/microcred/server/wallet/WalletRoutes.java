@@ -1,0 +1,406 @@
+package dev.microcred.server.wallet;
+
+import static dev.microcred.server.web.Html.attr;
+import static dev.microcred.server.web.Html.el;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.microcred.core.MicrocredException;
+import dev.microcred.core.Problem;
+import dev.microcred.credentials.baking.BakedCredential;
+import dev.microcred.credentials.baking.BakedImages;
+import dev.microcred.credentials.baking.DefaultBadge;
+import dev.microcred.credentials.baking.PngBaker;
+import dev.microcred.credentials.baking.SvgBaker;
+import dev.microcred.credentials.json.Json;
+import dev.microcred.credentials.verify.VerificationReport;
+import dev.microcred.server.Platform;
+import dev.microcred.server.accounts.Page;
+import dev.microcred.server.accounts.Visitor;
+import dev.microcred.server.accounts.WebSignIn;
+import dev.microcred.server.issuing.Issuance;
+import dev.microcred.server.issuing.OpaqueTokens;
+import dev.microcred.server.web.CredentialPage;
+import dev.microcred.server.web.Forms;
+import dev.microcred.server.web.Html;
+import dev.microcred.server.web.ReportView;
+import dev.microcred.server.web.WebRoutes;
+import dev.microcred.store.Account;
+import dev.microcred.store.CredentialState;
+import dev.microcred.store.StoredCredential;
+import dev.microcred.store.WalletImport;
+import dev.microcred.store.WalletShare;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The wallet's pages: claim links, the learner's credential list and detail (verification, downloads, sharing,
+ * LinkedIn), and the share links. See {@link dev.microcred.server.wallet} for how sharing relates to the issuer's
+ * public page. Immutable and thread-safe.
+ */
+public final class WalletRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(WalletRoutes.class);
+    private static final int MAX_TOKEN = 200;
+    /** The largest credential or image a learner may import. */
+    static final int MAX_IMPORT_BYTES = 2 << 20;
+    private static final String IMAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
+
+    private final Platform p;
+
+    public WalletRoutes(Platform platform) {
+        this.p = Objects.requireNonNull(platform, "platform");
+    }
+
+    public void register(Javalin app) {
+        app.get("/claim/{token}", this::claimPage);
+        app.post("/claim/{token}", this::claim);
+        app.get("/wallet", this::list);
+        app.get("/wallet/{id}", this::detail);
+        app.get("/wallet/{id}/credential.json", this::json);
+        app.get("/wallet/{id}/badge.png", this::png);
+        app.get("/wallet/{id}/badge.svg", this::svg);
+        app.post("/wallet/{id}/visibility", this::visibility);
+        app.get("/share/{token}", this::share);
+        app.post("/wallet/import", this::importCredential);
+        app.get("/wallet/imports/{id}", this::imported);
+    }
+
+    // ---- claim
+
+    private StoredCredential byClaimToken(String token) {
+        Optional<StoredCredential> k = token.length() > MAX_TOKEN ? Optional.empty()
+                : p.db().read(c -> p.store().credentials().byClaimToken(c, OpaqueTokens.hash(token)));
+        return k.orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND,
+                "this claim link is unknown or was used already: the credential may be in your wallet"));
+    }
+
+    private void claimPage(Context ctx) {
+        String token = ctx.pathParam("token");
+        StoredCredential k = byClaimToken(token);
+        ObjectNode document = Json.parseObject(k.document());
+        Visitor v = WebSignIn.visitor(ctx);
+        String here = "/claim/" + token;
+        Html action = v.signedIn()
+                ? Forms.post(here, v.csrfToken(), List.of(attr("id", "claim")),
+                        Forms.submit("Add to my wallet"))
+                : el("p", List.of(attr("id", "sign-in")), Html.text("To claim it, "),
+                        el("a", List.of(attr("href", "/login?next=" + encode(here))), Html.text("sign in")),
+                        Html.text(" or "),
+                        el("a", List.of(attr("href", "/signup?next=" + encode(here))),
+                                Html.text("create an account")),
+                        Html.text(" with the email address the credential was sent to."));
+        Page.send(ctx, 200, "Claim " + title(document), Page.card(
+                el("p", List.of(attr("class", "muted")), Html.text("A credential was issued to you")),
+                el("h1", List.of(attr("id", "title")), Html.text(title(document))),
+                el("p", Html.text("Issued by "), el("strong", List.of(attr("id", "issuer")),
+                        Html.text(issuerName(document)))),
+                el("p", Html.text(document.path("credentialSubject").path("achievement").path("description")
+                        .asText(""))),
+                action));
+    }
+
+    private void claim(Context ctx) {
+        Account account = WebSignIn.visitor(ctx).require();
+        String token = ctx.pathParam("token");
+        String hash = emailHash(account);
+        String id = p.db().inTransaction(c -> {
+            Optional<StoredCredential> found = token.length() > MAX_TOKEN ? Optional.empty()
+                    : p.store().credentials().byClaimToken(c, OpaqueTokens.hash(token));
+            StoredCredential k = found.orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND,
+                    "this claim link is unknown or was used already: the credential may be in your wallet"));
+            if (!hash.equals(k.recipientHash())) {
+                throw new MicrocredException(Problem.FORBIDDEN, "this credential was issued to another email address"
+                        + " than your account's: sign in with the account of the address the claim mail went to");
+            }
+            if (!p.store().credentials().claim(c, k.id(), account.id(), p.clock().instant())) {
+                throw new MicrocredException(Problem.CONFLICT, "this credential was claimed already");
+            }
+            return k.id();
+        });
+        LOG.info("credential claimed credential={} account={}", id, account.id());
+        ctx.redirect("/wallet/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    // ---- wallet
+
+    private void list(Context ctx) {
+        Account account = WebSignIn.visitor(ctx).require();
+        String hash = emailHash(account);
+        Map<String, StoredCredential> mine = new LinkedHashMap<>();
+        p.db().read(c -> {
+            p.store().credentials().byHolder(c, account.id()).forEach(k -> mine.put(k.id(), k));
+            p.store().credentials().byRecipient(c, hash).stream().filter(k -> holds(account, hash, k))
+                    .forEach(k -> mine.putIfAbsent(k.id(), k));
+            return null;
+        });
+        List<Html> rows = new ArrayList<>();
+        for (StoredCredential k : mine.values()) {
+            ObjectNode document = Json.parseObject(k.document());
+            rows.add(el("tr", el("td", el("a", List.of(attr("href", "/wallet/" + k.id())),
+                            Html.text(title(document)))),
+                    el("td", Html.text(issuerName(document))),
+                    el("td", List.of(attr("class", "status")), Html.text(status(k))),
+                    el("td", Html.text(k.claimedAt() == null ? "not claimed yet" : "claimed"))));
+        }
+        Html table = rows.isEmpty()
+                ? el("p", List.of(attr("id", "empty")), Html.text("No credentials yet: they appear here when they"
+                        + " are issued to " + account.email() + " or claimed through a claim link."))
+                : el("table", List.of(attr("id", "wallet")), el("thead", el("tr", el("th", "Credential"),
+                        el("th", "Issuer"), el("th", "Status"), el("th", "Claim"))), el("tbody", Html.join(rows)));
+        Page.send(ctx, 200, "Wallet", Html.join(Page.card(el("h1", "Your wallet"), table),
+                imports(account, WebSignIn.visitor(ctx).csrfToken())));
+    }
+
+    private Html imports(Account account, String csrfToken) {
+        List<Html> rows = new ArrayList<>();
+        for (WalletImport i : p.db().read(c -> p.store().walletImports().byAccount(c, account.id()))) {
+            rows.add(el("tr", el("td", el("a", List.of(attr("href", "/wallet/imports/" + i.id())),
+                            Html.text(i.title()))),
+                    el("td", Html.text(i.issuerName())),
+                    el("td", List.of(attr("class", "outcome")), Html.text(i.outcome())),
+                    el("td", Html.text(i.format()))));
+        }
+        Html table = rows.isEmpty() ? Html.empty()
+                : el("table", List.of(attr("id", "imports")), el("thead", el("tr", el("th", "Credential"),
+                        el("th", "Issuer"), el("th", "Verified on import"), el("th", "Format"))),
+                        el("tbody", Html.join(rows)));
+        return Page.card(el("h2", "Imported credentials"), table,
+                Forms.post("/wallet/import", csrfToken, List.of(attr("id", "import"),
+                                attr("enctype", "multipart/form-data")),
+                        el("p", Html.text("Paste a credential (JSON or JWT) or upload a file: JSON, JWT, or a baked"
+                                + " PNG or SVG badge, up to " + (MAX_IMPORT_BYTES >> 20) + " MiB. It is verified"
+                                + " and kept with the outcome.")),
+                        el("p", el("textarea", List.of(attr("name", "credential"), attr("aria-label",
+                                "credential")))),
+                        el("p", el("input", List.of(attr("type", "file"), attr("name", "file"), attr("aria-label",
+                                "file")))),
+                        Forms.submit("Import")));
+    }
+
+    private void importCredential(Context ctx) {
+        Account account = WebSignIn.visitor(ctx).require();
+        byte[] input = upload(ctx);
+        String document;
+        if (PngBaker.isPng(input) || new String(input, 0, Math.min(input.length, 64), StandardCharsets.UTF_8)
+                .strip().startsWith("<")) {
+            document = BakedImages.extract(input).text().strip();
+        } else {
+            document = new String(input, StandardCharsets.UTF_8).strip();
+        }
+        VerificationReport report = p.verification().verify(input);
+        ObjectNode credential = report.credential();
+        WalletImport imported = new WalletImport(UUID.randomUUID().toString(), account.id(), document,
+                report.format(), cut(credential == null ? "Credential" : title(credential)),
+                cut(credential == null ? "unknown issuer" : issuerName(credential)), report.outcome().label(),
+                p.clock().instant());
+        p.db().inTransaction(c -> {
+            p.store().walletImports().insert(c, imported);
+            return null;
+        });
+        LOG.info("credential imported import={} account={} outcome={}", imported.id(), account.id(),
+                imported.outcome());
+        ctx.redirect("/wallet/imports/" + imported.id(), HttpStatus.SEE_OTHER);
+    }
+
+    /** The uploaded file, else the pasted text; refuses an empty form and anything above {@link #MAX_IMPORT_BYTES}. */
+    private static byte[] upload(Context ctx) {
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file != null && file.size() > 0) {
+            if (file.size() > MAX_IMPORT_BYTES) {
+                throw new MicrocredException(Problem.TOO_LARGE, "the file is larger than " + MAX_IMPORT_BYTES
+                        + " bytes");
+            }
+            try (InputStream in = file.content()) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new MicrocredException(Problem.IO_ERROR, "cannot read the uploaded file", e);
+            }
+        }
+        String pasted = ctx.formParam("credential");
+        if (pasted == null || pasted.isBlank()) {
+            throw new MicrocredException(Problem.INVALID_REQUEST, "paste a credential or choose a file first");
+        }
+        byte[] bytes = pasted.strip().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_IMPORT_BYTES) {
+            throw new MicrocredException(Problem.TOO_LARGE, "the credential is larger than " + MAX_IMPORT_BYTES
+                    + " bytes");
+        }
+        return bytes;
+    }
+
+    private void imported(Context ctx) {
+        Account account = WebSignIn.visitor(ctx).require();
+        WalletImport i = p.db().read(c -> p.store().walletImports().byId(c, ctx.pathParam("id"), account.id()))
+                .orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND, "no such credential in your wallet"));
+        VerificationReport report = p.verification().verify(i.document().getBytes(StandardCharsets.UTF_8));
+        Page.send(ctx, 200, i.title(), Html.join(Page.card(ReportView.banner(report),
+                        el("h1", List.of(attr("id", "title")), Html.text(i.title())),
+                        el("p", Html.text("Issued by "), el("strong", List.of(attr("id", "issuer")),
+                                Html.text(i.issuerName()))),
+                        el("p", Html.text("Imported " + i.importedAt() + " as " + i.format() + "; verified then: "),
+                                el("strong", List.of(attr("id", "outcome")), Html.text(i.outcome())))),
+                ReportView.render(report)));
+    }
+
+    private static String cut(String s) {
+        return s.length() <= 500 ? s : s.substring(0, 500);
+    }
+
+    /** The credential {@code id} if it is in the signed-in learner's wallet; anybody else gets 404. */
+    private StoredCredential mine(Context ctx, Account account) {
+        String hash = emailHash(account);
+        return p.db().read(c -> p.store().credentials().byId(c, ctx.pathParam("id")))
+                .filter(k -> holds(account, hash, k))
+                .orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND, "no such credential in your wallet"));
+    }
+
+    private void detail(Context ctx) {
+        Visitor v = WebSignIn.visitor(ctx);
+        StoredCredential k = mine(ctx, v.require());
+        ObjectNode document = Json.parseObject(k.document());
+        VerificationReport report = p.verification().verify(document);
+        WalletShare share = p.db().read(c -> p.store().walletShares().byCredential(c, k.id())).orElse(null);
+        String title = title(document);
+        String issuer = issuerName(document);
+        String base = "/wallet/" + k.id();
+        String publicPage = p.baseUrl() + "/credentials/" + k.id();
+        List<Html> parts = new ArrayList<>();
+        parts.add(Page.card(ReportView.banner(report),
+                el("h1", List.of(attr("id", "title")), Html.text(title)),
+                el("p", Html.text("Issued by "), el("strong", List.of(attr("id", "issuer")), Html.text(issuer))),
+                el("p", Html.text("Status: "), el("strong", List.of(attr("id", "status")), Html.text(status(k))),
+                        Html.text(k.claimedAt() == null ? " \u00b7 not claimed yet" : " \u00b7 claimed"))));
+        parts.add(Page.card(el("h2", "Download"), el("ul", List.of(attr("id", "downloads")),
+                el("li", el("a", List.of(attr("href", base + "/credential.json"), attr("download", "credential.json")),
+                        Html.text("Credential (JSON)"))),
+                el("li", el("a", List.of(attr("href", base + "/badge.png"), attr("download", "badge.png")),
+                        Html.text("Badge image with the credential baked in (PNG)"))),
+                el("li", el("a", List.of(attr("href", base + "/badge.svg"), attr("download", "badge.svg")),
+                        Html.text("Badge image with the credential baked in (SVG)"))))));
+        boolean shared = share != null && share.isPublic();
+        Html shareState = shared
+                ? el("p", Html.text("Anyone with this link can see it: "), el("a", List.of(attr("id", "share-link"),
+                        attr("href", "/share/" + share.shareToken())), Html.text(p.baseUrl() + "/share/"
+                        + share.shareToken())))
+                : el("p", List.of(attr("id", "private")), Html.text("Private: only you see it in your wallet."));
+        parts.add(Page.card(el("h2", "Share"), shareState,
+                Forms.button(base + "/visibility", v.csrfToken(), shared ? "Make private" : "Share by link",
+                        Map.of("visibility", shared ? WalletShare.PRIVATE : WalletShare.PUBLIC)),
+                el("p", Html.text("The issuer's page of this credential stays public: "),
+                        el("a", List.of(attr("href", "/credentials/" + k.id())), Html.text(publicPage))),
+                el("p", el("a", List.of(attr("id", "linkedin"), attr("rel", "noopener"), attr("href",
+                        LinkedIn.addToProfile(title, issuer, k.issuedAt(), publicPage, k.id()))),
+                        Html.text("Add to LinkedIn profile")))));
+        parts.add(ReportView.render(report));
+        Page.send(ctx, 200, title, Html.join(parts));
+    }
+
+    private void json(Context ctx) {
+        StoredCredential k = mine(ctx, WebSignIn.visitor(ctx).require());
+        ctx.header("Content-Disposition", "attachment; filename=\"credential.json\"");
+        ctx.status(200).contentType("application/json").result(k.document());
+    }
+
+    private void png(Context ctx) {
+        StoredCredential k = mine(ctx, WebSignIn.visitor(ctx).require());
+        ObjectNode document = Json.parseObject(k.document());
+        byte[] image = PngBaker.bake(DefaultBadge.png(title(document), issuerName(document)),
+                BakedCredential.of(BakedCredential.Spec.OB3, k.document()));
+        ctx.header("Content-Disposition", "attachment; filename=\"badge.png\"");
+        ctx.status(200).contentType("image/png").result(image);
+    }
+
+    private void svg(Context ctx) {
+        StoredCredential k = mine(ctx, WebSignIn.visitor(ctx).require());
+        ObjectNode document = Json.parseObject(k.document());
+        String svg = new String(DefaultBadge.svg(title(document), issuerName(document)), StandardCharsets.UTF_8);
+        String baked = SvgBaker.bake(svg, BakedCredential.of(BakedCredential.Spec.OB3, k.document()));
+        ctx.header("Content-Disposition", "attachment; filename=\"badge.svg\"");
+        ctx.header("Content-Security-Policy", IMAGE_POLICY);
+        ctx.status(200).contentType("image/svg+xml").result(baked.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void visibility(Context ctx) {
+        Account account = WebSignIn.visitor(ctx).require();
+        StoredCredential k = mine(ctx, account);
+        String wanted = ctx.formParam("visibility");
+        if (!WalletShare.PRIVATE.equals(wanted) && !WalletShare.PUBLIC.equals(wanted)) {
+            throw new MicrocredException(Problem.INVALID_REQUEST, "visibility must be private or public");
+        }
+        p.db().inTransaction(c -> {
+            Optional<WalletShare> now = p.store().walletShares().byCredential(c, k.id());
+            if (now.isPresent() && now.get().visibility().equals(wanted)) {
+                return null;
+            }
+            String token = WalletShare.PUBLIC.equals(wanted) ? OpaqueTokens.create("share") : null;
+            p.store().walletShares().put(c, new WalletShare(k.id(), account.id(), wanted, token,
+                    p.clock().instant()));
+            return null;
+        });
+        LOG.info("wallet visibility credential={} visibility={}", k.id(), wanted);
+        ctx.redirect("/wallet/" + k.id(), HttpStatus.SEE_OTHER);
+    }
+
+    private void share(Context ctx) {
+        String token = ctx.pathParam("token");
+        StoredCredential k = (token.length() > MAX_TOKEN ? Optional.<WalletShare>empty()
+                : p.db().read(c -> p.store().walletShares().byToken(c, token)))
+                .filter(WalletShare::isPublic)
+                .flatMap(s -> p.db().read(c -> p.store().credentials().byId(c, s.credentialId())))
+                .orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND, "no credential is shared at this link"));
+        ObjectNode document = Json.parseObject(k.document());
+        WebRoutes.html(ctx, 200, CredentialPage.render(k.id(), document, p.verification().verify(document),
+                Page.menu(WebSignIn.visitor(ctx))));
+    }
+
+    // ---- helpers
+
+    /** Whether {@code k} is in the wallet of {@code account}: claimed by it, or unclaimed and issued to its email. */
+    static boolean holds(Account account, String emailHash, StoredCredential k) {
+        return account.id().equals(k.holderAccountId())
+                || (k.holderAccountId() == null && emailHash.equals(k.recipientHash()));
+    }
+
+    private static String emailHash(Account account) {
+        return new Issuance.Recipient(account.email(), null).hash();
+    }
+
+    private String status(StoredCredential k) {
+        if (k.state() == CredentialState.REVOKED) {
+            return "revoked";
+        }
+        if (k.state() == CredentialState.SUSPENDED) {
+            return "suspended";
+        }
+        return k.isExpired(p.clock().instant()) ? "expired" : "valid";
+    }
+
+    static String title(ObjectNode credential) {
+        JsonNode achievement = credential.path("credentialSubject").path("achievement");
+        return achievement.path("name").asText(credential.path("name").asText("Credential"));
+    }
+
+    static String issuerName(ObjectNode credential) {
+        JsonNode issuer = credential.path("issuer");
+        return issuer.isTextual() ? issuer.asText() : issuer.path("name").asText(issuer.path("id").asText());
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
