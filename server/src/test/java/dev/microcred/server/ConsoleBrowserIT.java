@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -109,8 +108,14 @@ class ConsoleBrowserIT {
             try {
                 page.getTagName();
                 return false;
-            } catch (StaleElementReferenceException e) {
-                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // stale, or (Chromium, mid-navigation) "node does not belong to the document": this page is gone
+            }
+            try {
+                return "complete".equals(((org.openqa.selenium.JavascriptExecutor) browser)
+                        .executeScript("return document.readyState"));
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return false; // the next page is still being loaded
             }
         });
     }
