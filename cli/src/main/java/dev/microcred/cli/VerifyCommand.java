@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 import dev.microcred.credentials.fetch.Fetcher;
+import dev.microcred.credentials.jose.JwkJson;
 import dev.microcred.credentials.json.Json;
 import dev.microcred.credentials.schema.SchemaValidator;
 import dev.microcred.credentials.verify.Check;
@@ -93,7 +94,7 @@ final class VerifyCommand implements Callable<Integer> {
         List<OfflineMapFetcher.Mapping> mappings = offlineMaps.stream().map(OfflineMapFetcher::parse).toList();
         Fetcher network = offline ? Fetcher.NONE : new GuardedHttpFetcher();
         Fetcher fetcher = mappings.isEmpty() ? network : new OfflineMapFetcher(mappings, network);
-        CredentialVerifier verifier = new CredentialVerifier(fetcher, Keys.JWK_DECODER, Clock.systemUTC());
+        CredentialVerifier verifier = new CredentialVerifier(fetcher, JwkJson::publicKey, Clock.systemUTC());
         VerificationReport report = verifier.verify(data, when);
         if (receipt != null) {
             report = ReceiptCheck.append(report, data, receiptText, policy);

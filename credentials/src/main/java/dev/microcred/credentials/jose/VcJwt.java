@@ -21,8 +21,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -344,12 +342,12 @@ public final class VcJwt {
             VerificationMethod vm = resolve(keys, keyId, "the JWS kid " + keyId);
             key = vm.publicKey();
             controller = vm.controller();
-            if (jwkHeader != null && !embeddedKey(jwkHeader).equals(key)) {
+            if (jwkHeader != null && !JwkJson.publicKey(jwkHeader).equals(key)) {
                 checks.add(JwtCheck.fail("key", "the jwk header is not the key that kid " + keyId + " names"));
             }
         } else if (jwkHeader != null) {
             source = VcJwtVerification.KeySource.JWK;
-            key = embeddedKey(jwkHeader);
+            key = JwkJson.publicKey(jwkHeader);
             keyId = "jwk:" + Jwk.of(key).thumbprint();
             warnings.add("the key is embedded in the JWS header (jwk, RFC 7638 thumbprint "
                     + Jwk.of(key).thumbprint() + "): it is not bound to the issuer by this check");
@@ -410,24 +408,6 @@ public final class VcJwt {
             throw new MicrocredException(Problem.KEY_NOT_FOUND, "cannot resolve " + what);
         }
         return vm;
-    }
-
-    /** The public key of a {@code jwk} header; a private key there is malformed input (RFC 7515 §4.1.3). */
-    private static PublicKey embeddedKey(JsonNode jwk) {
-        if (!jwk.isObject()) {
-            throw new MicrocredException(Problem.MALFORMED_INPUT, "the jwk header is not a JSON object");
-        }
-        Map<String, String> members = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = jwk.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> member = it.next();
-            if (member.getValue().isTextual()) {
-                members.put(member.getKey(), member.getValue().asText());
-            }
-        }
-        if (members.containsKey("d")) {
-            throw new MicrocredException(Problem.MALFORMED_INPUT, "the jwk header holds a private key");
-        }
-        return Jwk.parse(members).publicKey();
     }
 
     // ------------------------------------------------------------------------------------------- fields

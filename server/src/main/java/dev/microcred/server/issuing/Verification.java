@@ -5,34 +5,19 @@ import dev.microcred.credentials.dataintegrity.DataIntegrity;
 import dev.microcred.credentials.dataintegrity.VerificationResult;
 import dev.microcred.credentials.did.MethodResolver;
 import dev.microcred.credentials.did.ResolvedMethod;
+import dev.microcred.credentials.jose.JwkJson;
 import dev.microcred.credentials.fetch.Fetcher;
 import dev.microcred.credentials.verify.CredentialVerifier;
 import dev.microcred.credentials.verify.VerificationReport;
-import dev.microcred.crypto.Jwk;
-import dev.microcred.crypto.PublicKey;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The platform's verifier: {@link CredentialVerifier} over a fetcher that serves the platform's own status lists and
  * DID documents locally and goes to the guarded network client for the rest. Thread-safe.
  */
 public final class Verification {
-    /** Decodes a {@code publicKeyJwk} member (RFC 7517) into a key. */
-    public static final Function<ObjectNode, PublicKey> JWK_DECODER = jwk -> {
-        Map<String, String> members = new LinkedHashMap<>();
-        jwk.properties().forEach(e -> {
-            if (e.getValue().isTextual()) {
-                members.put(e.getKey(), e.getValue().asText());
-            }
-        });
-        return Jwk.parse(members).publicKey();
-    };
-
     private final CredentialVerifier verifier;
     private final MethodResolver methods;
     private final Clock clock;
@@ -45,8 +30,8 @@ public final class Verification {
     /** A verifier that tells {@code outcomes} the outcome label of every report (metrics). */
     public Verification(Fetcher fetcher, Clock clock, Consumer<String> outcomes) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.verifier = new CredentialVerifier(fetcher, JWK_DECODER, clock);
-        this.methods = new MethodResolver(fetcher, JWK_DECODER);
+        this.verifier = new CredentialVerifier(fetcher, JwkJson::publicKey, clock);
+        this.methods = new MethodResolver(fetcher, JwkJson::publicKey);
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
     }
 
