@@ -37,6 +37,8 @@ import java.util.concurrent.TimeUnit;
 public final class WitnessServer implements AutoCloseable {
     /** The largest request body accepted: 63 proof lines and a checkpoint with many cosignatures fit well. */
     public static final int MAX_BODY = 64 * 1024;
+    /** The most an oversize request body is read and dropped before the 413 is sent. */
+    static final long DRAIN_LIMIT = 1 << 20;
     static final String PATH = "/add-checkpoint";
 
     private final HttpServer http;
@@ -110,18 +112,21 @@ public final class WitnessServer implements AutoCloseable {
                 send(exchange, 405, WitnessResponse.TEXT, "add-checkpoint takes POST\n");
                 return;
             }
-            String length = exchange.getRequestHeaders().getFirst("Content-Length");
-            if (length != null && length.matches("[0-9]{1,18}") && Long.parseLong(length) > MAX_BODY) {
-                send(exchange, 413, WitnessResponse.TEXT, "the body is over " + MAX_BODY + " bytes\n");
-                return;
-            }
             byte[] bytes;
             try (InputStream in = exchange.getRequestBody()) {
                 bytes = in.readNBytes(MAX_BODY + 1);
-            }
-            if (bytes.length > MAX_BODY) {
-                send(exchange, 413, WitnessResponse.TEXT, "the body is over " + MAX_BODY + " bytes\n");
-                return;
+                if (bytes.length > MAX_BODY) {
+                    // Read (and drop) what the client is still sending, up to a bound, before answering: closing a
+                    // connection with unread data resets it, and the client may then never see the 413.
+                    long left = Math.min(DRAIN_LIMIT, Math.max(0, declaredLength(exchange) - bytes.length));
+                    byte[] sink = new byte[8192];
+                    for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
+                        left -= n;
+                    }
+                    exchange.getResponseHeaders().set("Connection", "close");
+                    send(exchange, 413, WitnessResponse.TEXT, "the body is over " + MAX_BODY + " bytes\n");
+                    return;
+                }
             }
             String body;
             try {
@@ -172,5 +177,11 @@ public final class WitnessServer implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /** The request's Content-Length, or 0 when it is absent or not a plain number (chunked bodies). */
+    private static long declaredLength(HttpExchange exchange) {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        return length != null && length.matches("[0-9]{1,18}") ? Long.parseLong(length) : 0;
     }
 }
