@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.microcred.server.Config;
 import dev.microcred.server.Demo;
 import dev.microcred.server.MicrocredServer;
+import dev.microcred.server.tlog.TlogSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
         description = {"Serves the JSON API, VCALM, issuer DID documents, status lists and the public credential and",
             "verify pages. Data (the embedded H2 database, the generated key-encryption key) lives in --data.",
             "Flags override the environment: MICROCRED_PORT, MICROCRED_HOST, MICROCRED_DATA, MICROCRED_DB_URL,",
-            "MICROCRED_BASE_URL, MICROCRED_KEK, MICROCRED_ADMIN_TOKEN. Stops on Ctrl-C."},
+            "MICROCRED_BASE_URL, MICROCRED_KEK, MICROCRED_ADMIN_TOKEN, MICROCRED_TLOG_WITNESSES ('<url> <vkey>', comma",
+            "separated), MICROCRED_TLOG_QUORUM (default: all witnesses). Stops on Ctrl-C."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:stopped", "2:could not start (one-line reason)"})
 final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -44,6 +46,15 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--base-url", paramLabel = "URL", description = "the public URL, when behind a proxy")
     String baseUrl;
+
+    @Option(names = "--tlog-witness", paramLabel = "'URL VKEY'",
+            description = "a witness of the transparency log: its submission prefix and cosignature verifier key "
+                    + "(repeatable; replaces MICROCRED_TLOG_WITNESSES)")
+    java.util.List<String> witnesses;
+
+    @Option(names = "--tlog-quorum", paramLabel = "N",
+            description = "how many witnesses must cosign a checkpoint before it is published (default: all)")
+    Integer quorum;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -76,6 +87,14 @@ final class ServeCommand implements Callable<Integer> {
         if (baseUrl != null) {
             config = config.withBaseUrl(baseUrl);
         }
+        if (witnesses != null || quorum != null) {
+            String list = witnesses != null ? String.join(",", witnesses) : System.getenv("MICROCRED_TLOG_WITNESSES");
+            config = config.withTlog(TlogSettings.parse(list, quorum == null ? null : quorum.toString(), false));
+        }
+        if (demo) {
+            // the demo publishes cosigned checkpoints: a local witness in this process joins the configured ones
+            config = config.withTlog(config.tlog().withDemoWitness(true));
+        }
         long start = System.nanoTime();
         MicrocredServer server = MicrocredServer.start(config);
         PrintWriter out = spec.commandLine().getOut();
@@ -93,6 +112,8 @@ final class ServeCommand implements Callable<Integer> {
                 out.printf("  issuer %-10s %s  (API token in demo.json)%n", issuer.path("slug").asText(), issuer.path("did").asText());
             }
         }
+        out.println("transparency log " + server.platform().tlog().key().origin() + ": " + server.baseUrl()
+                + "/tlog/checkpoint, policy at " + server.baseUrl() + "/tlog/policy");
         out.println("try: " + server.baseUrl() + "/verify   (Ctrl-C stops)");
         out.flush();
         return server;

@@ -31,11 +31,18 @@ import dev.microcred.server.skills.SkillsApi;
 import dev.microcred.server.skills.SkillsPages;
 import dev.microcred.server.skills.SkillsServices;
 import dev.microcred.server.skills.TaxonomyLoader;
+import dev.microcred.server.tlog.LogKey;
+import dev.microcred.server.tlog.Sequencer;
+import dev.microcred.server.tlog.TlogRoutes;
+import dev.microcred.server.tlog.TlogSettings;
+import dev.microcred.server.tlog.TransparencyLog;
 import dev.microcred.server.wallet.WalletRoutes;
+import dev.microcred.server.witness.DemoWitness;
 import dev.microcred.server.web.WebRoutes;
 import dev.microcred.skills.graph.SkillsGraph;
 import dev.microcred.store.Database;
 import dev.microcred.store.Store;
+import dev.microcred.store.TransparencyLogStore;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +50,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -61,11 +69,13 @@ public final class MicrocredServer implements AutoCloseable {
     private final Javalin app;
     private final Platform platform;
     private final List<Route> routes;
+    private final DemoWitness demoWitness;
 
-    private MicrocredServer(Javalin app, Platform platform, List<Route> routes) {
+    private MicrocredServer(Javalin app, Platform platform, List<Route> routes, DemoWitness demoWitness) {
         this.app = app;
         this.platform = platform;
         this.routes = routes;
+        this.demoWitness = demoWitness;
     }
 
     /** A registered endpoint: its HTTP method and path template (such as {@code /console/{slug}}). */
@@ -130,7 +140,14 @@ public final class MicrocredServer implements AutoCloseable {
                     + config.port() + ": " + e.getMessage(), e);
         }
         String baseUrl = config.baseUrl() != null ? config.baseUrl() : "http://localhost:" + app.port();
-        Platform platform = wire(config, baseUrl, clock, db, kek, metrics, runBulkJobs);
+        DemoWitness demoWitness = null;
+        List<TlogSettings.Witness> extraWitnesses = List.of();
+        if (config.tlog().demoWitness()) {
+            LogKey logKey = LogKey.open(db, new TransparencyLogStore(), new KeyRing(kek), baseUrl, clock);
+            demoWitness = DemoWitness.start(config.dataDirectory(), logKey.origin(), logKey.verifier(), kek);
+            extraWitnesses = List.of(TlogSettings.Witness.parse(demoWitness.url() + " " + demoWitness.vkey()));
+        }
+        Platform platform = wire(config, baseUrl, clock, db, kek, metrics, runBulkJobs, extraWitnesses);
         if (config.adminToken() != null) {
             platform.tokens().registerAdmin(config.adminToken());
         }
@@ -155,25 +172,34 @@ public final class MicrocredServer implements AutoCloseable {
         new BulkRoutes(platform, bearer).register(app);
         new OpsRoutes(platform).register(app);
         new WalletRoutes(platform).register(app);
+        new TlogRoutes(platform).register(app);
         if (runBulkJobs) {
             platform.bulk().resumeUnfinished();
+            platform.sequencer().start();
         }
         LOG.info("server started port={} db=\"{}\" ms={}", app.port(), db.product(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new MicrocredServer(app, platform, List.copyOf(routes));
+        return new MicrocredServer(app, platform, List.copyOf(routes), demoWitness);
     }
 
     static Platform wire(Config config, String baseUrl, Clock clock, Database db, KeyEncryptionKey kek,
-                         Metrics metrics, boolean runBulkJobs) {
+                         Metrics metrics, boolean runBulkJobs, List<TlogSettings.Witness> demoWitnesses) {
         Store store = Store.create();
         KeyRing keys = new KeyRing(kek);
-        IssuerRegistry issuers = new IssuerRegistry(db, store, keys, baseUrl, clock);
-        StatusRegistry status = new StatusRegistry(db, store, issuers, keys, clock);
+        TransparencyLogStore logStore = new TransparencyLogStore();
+        LogKey logKey = LogKey.open(db, logStore, keys, baseUrl, clock);
+        TlogSettings tlogSettings = config.tlog();
+        List<TlogSettings.Witness> witnesses = new ArrayList<>(tlogSettings.witnesses());
+        witnesses.addAll(demoWitnesses);
+        TransparencyLog log = new TransparencyLog(db, logStore, logKey, witnesses, tlogSettings.quorum(), clock);
+        Sequencer sequencer = new Sequencer(db, logStore, log, clock, tlogSettings.interval());
+        IssuerRegistry issuers = new IssuerRegistry(db, store, keys, baseUrl, clock, log);
+        StatusRegistry status = new StatusRegistry(db, store, issuers, keys, clock, log);
         AchievementCatalog achievements = new AchievementCatalog(db, store, baseUrl, SkillsGraph::bundled, clock);
         Verification verification = new Verification(
                 new PlatformFetcher(db, store, issuers, status, new GuardedHttpFetcher()), clock,
                 metrics::verification);
-        Issuance issuance = new Issuance(db, store, issuers, status, keys, clock,
+        Issuance issuance = new Issuance(db, store, issuers, status, keys, clock, log,
                 new MilestoneAwards(db, store, verification, clock));
         AccessTokens tokens = new AccessTokens(db, store, clock);
         AccountDirectory accounts = new AccountDirectory(db, store, LoginThrottle.perAccount(clock),
@@ -185,7 +211,7 @@ public final class MicrocredServer implements AutoCloseable {
             metrics.bulkRows("issued", n);
         });
         return new Platform(config, baseUrl, clock, db, store, issuers, achievements, status, issuance, verification,
-                tokens, accounts, signIn, metrics, bulk);
+                tokens, accounts, signIn, metrics, bulk, log, sequencer);
     }
 
     /** The key-encryption key kept in the data directory, made on first use (owner-only permissions). */
@@ -233,6 +259,10 @@ public final class MicrocredServer implements AutoCloseable {
         try {
             app.stop();
             platform.bulk().close();
+            platform.sequencer().close();
+            if (demoWitness != null) {
+                demoWitness.close();
+            }
         } finally {
             platform.db().close();
         }
