@@ -48,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TransparencyLogCrashIT {
     static final String ADMIN = "admin-token-for-the-crash-test-0123456789";
+    static final int ROWS = 600; // bulk batches of 500: killed after the first commits, 100 rows left
 
     @TempDir
     Path data;
@@ -84,13 +85,14 @@ class TransparencyLogCrashIT {
             String achievement = http.post("/api/issuers/" + slug + "/achievements", token,
                     "{\"name\": \"Crash\", \"description\": \"d\", \"criteria\": \"c\"}").json().path("id").asText();
             StringBuilder csv = new StringBuilder("email\n");
-            for (int i = 0; i < 600; i++) {
+            for (int i = 0; i < ROWS; i++) {
                 csv.append("row").append(i).append("-").append(UUID.randomUUID()).append("@example.org\n");
             }
             Http.Response job = http.post("/api/issuers/" + slug + "/bulk?achievementId=" + achievement, token,
                     csv.toString(), "text/csv");
             assertThat(job.status()).as(job.body()).isEqualTo(201);
-            String started = "/api/issuers/" + slug + "/bulk/" + job.json().path("id").asText() + "/start";
+            String jobPath = "/api/issuers/" + slug + "/bulk/" + job.json().path("id").asText();
+            String started = jobPath + "/start";
             assertThat(http.post(started, token, "").status()).isEqualTo(202);
             AtomicBoolean stop = new AtomicBoolean();
             List<CompletableFuture<Void>> loops = new ArrayList<>();
@@ -111,7 +113,10 @@ class TransparencyLogCrashIT {
                 }));
             }
             long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (issued.get() < 40 && System.nanoTime() < until) {
+            // kill once the bulk job has committed a batch and is working on more, and the API loops issued some
+            while (System.nanoTime() < until && (issued.get() < 10
+                    || http.get(jobPath, "Authorization", "Bearer " + token).json().path("rows").path("issued").asInt()
+                    == 0)) {
                 Thread.sleep(20);
             }
             first.destroyForcibly(); // SIGKILL, mid-issuance: both loops and the bulk job are running
@@ -150,7 +155,7 @@ class TransparencyLogCrashIT {
             }
             return null;
         });
-        assertThat(documents.size()).isGreaterThanOrEqualTo(issuedByApi + 600);
+        assertThat(documents.size()).isGreaterThanOrEqualTo(issuedByApi + ROWS);
         assertThat(db.read(logs::pendingCount)).as("nothing left pending").isZero();
         long size = db.read(c -> logs.state(c, false)).orElseThrow().size();
         List<TransparencyLogStore.Sequenced> entries = db.read(c -> logs.entries(c, 0, size));
@@ -201,7 +206,7 @@ class TransparencyLogCrashIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder b = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 CrashServerMain.class.getName(), mode, data.resolve("server").toString(), dbUrl, kek, ADMIN);
-        b.redirectError(Files.createTempFile("microcred-crash", ".log").toFile());
+        b.redirectError(data.resolve(mode + "-" + System.nanoTime() + ".log").toFile());
         return b.start();
     }
 
