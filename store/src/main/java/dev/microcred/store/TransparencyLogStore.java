@@ -52,7 +52,7 @@ public final class TransparencyLogStore {
             SELECT seq, entry, credential_id FROM tlog_pending ORDER BY seq LIMIT ?
             """;
     private static final String DELETE_PENDING = """
-            DELETE FROM tlog_pending WHERE seq = ?
+            DELETE FROM tlog_pending WHERE seq >= ? AND seq <= ?
             """;
     private static final String COUNT_PENDING = """
             SELECT COUNT(*) FROM tlog_pending
@@ -173,17 +173,17 @@ public final class TransparencyLogStore {
             throw new MicrocredException(Problem.CONFLICT, "the log is at size " + size + ", not " + from
                     + ": another sequencer ran");
         }
-        List<Object[]> deletes = new ArrayList<>(entries.size());
         List<Object[]> inserts = new ArrayList<>(entries.size());
         long index = from;
         for (Pending p : entries) {
-            deletes.add(new Object[] {p.seq()});
             inserts.add(new Object[] {index++, p.entry(), p.credentialId()});
         }
-        for (int n : Jdbc.batch(c, DELETE_PENDING, deletes)) {
-            if (n != 1) {
-                throw new MicrocredException(Problem.CONFLICT, "a pending entry was sequenced by another sequencer");
-            }
+        // the entries read are the committed pending rows from the first seq to the last, in order: deleting that
+        // range must delete exactly them (an append committed in the range meanwhile, or a row another sequencer
+        // took, changes the count and rolls the step back)
+        if (!entries.isEmpty() && Jdbc.update(c, DELETE_PENDING, entries.get(0).seq(),
+                entries.get(entries.size() - 1).seq()) != entries.size()) {
+            throw new MicrocredException(Problem.CONFLICT, "the pending entries changed while they were sequenced");
         }
         Jdbc.batch(c, INSERT_ENTRY, inserts);
         Jdbc.batch(c, INSERT_NODE, nodes);
