@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microcred.core.Bytes;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
+import dev.microcred.core.Sha256;
 import dev.microcred.credentials.dataintegrity.Cryptosuite;
 import dev.microcred.credentials.dataintegrity.DataIntegrity;
 import dev.microcred.credentials.dataintegrity.ProofOptions;
@@ -12,7 +13,6 @@ import dev.microcred.credentials.status.StatusEntry;
 import dev.microcred.credentials.status.StatusIndexAllocator;
 import dev.microcred.credentials.status.StatusList;
 import dev.microcred.credentials.status.StatusListCredential;
-import dev.microcred.core.Sha256;
 import dev.microcred.server.tlog.TransparencyLog;
 import dev.microcred.tlog.entry.StatusListPublication;
 import dev.microcred.tlog.merkle.Hash;
@@ -173,7 +173,7 @@ public final class StatusRegistry {
         // the publication of this version is logged in the transaction that stores it; the first version is 0
         // (no bits set), published as version 1
         StatusListPublication entry = new StatusListPublication(issuer.did(), list.url(), list.version() + 1,
-                Hash.of(Sha256.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                Hash.of(Sha256.digest(text)),
                 now.truncatedTo(ChronoUnit.SECONDS));
         boolean saved = db.inTransaction(c -> {
             boolean stored = store.statusLists().saveSigned(c, list.id(), list.version(), text);

@@ -1,5 +1,6 @@
 package dev.microcred.server.tlog;
 
+import dev.microcred.core.Bytes;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 import dev.microcred.core.Sha256;
@@ -13,7 +14,6 @@ import dev.microcred.tlog.tiles.BundleId;
 import dev.microcred.tlog.tiles.EntryBundle;
 import dev.microcred.tlog.tiles.TileHashReader;
 import dev.microcred.tlog.tiles.TileId;
-import dev.microcred.core.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
