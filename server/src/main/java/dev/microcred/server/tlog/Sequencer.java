@@ -63,6 +63,11 @@ public final class Sequencer implements AutoCloseable {
     private ScheduledExecutorService background;
     /** The tree as this node built it; null until loaded, and after a conflict. Guarded by {@code this}. */
     private CompactRange range;
+    /** The size whose cosigning last failed, and when (System.nanoTime): retried at most every RETRY. */
+    private long failedSize = -1;
+    private long failedAt;
+    /** How long after a failed quorum the same checkpoint is offered to the witnesses again. */
+    static final Duration RETRY = Duration.ofSeconds(10);
 
     public Sequencer(Database db, TransparencyLogStore store, TransparencyLog log, Clock clock, Duration interval) {
         this.db = Objects.requireNonNull(db, "db");
@@ -233,6 +238,9 @@ public final class Sequencer implements AutoCloseable {
         }
         SignedNote note = SignedNote.parse(last.get().note());
         long size = last.get().size();
+        if (size == failedSize && System.nanoTime() - failedAt < RETRY.toNanos()) {
+            return false; // the witnesses did not reach the quorum for it a moment ago: do not hammer them
+        }
         TileHashReader tree = log.reader(size);
         List<NoteSignature> cosignatures = new ArrayList<>();
         for (TlogSettings.Witness w : log.witnesses()) {
@@ -247,6 +255,8 @@ public final class Sequencer implements AutoCloseable {
         CheckpointVerification v = log.policy().verify(cosigned);
         if (!v.accepted()) {
             LOG.warn("checkpoint not published: witness quorum not met size={} cosigners={}", size, v.cosigners());
+            failedSize = size;
+            failedAt = System.nanoTime();
             return false;
         }
         db.inTransaction(c -> {
