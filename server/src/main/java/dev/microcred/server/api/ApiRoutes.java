@@ -16,6 +16,7 @@ import dev.microcred.server.issuing.IssuerRegistry;
 import dev.microcred.server.issuing.Scopes;
 import dev.microcred.server.issuing.StatusRegistry;
 import dev.microcred.store.Issuer;
+import dev.microcred.store.IssuerKey;
 import dev.microcred.store.OutboxMail;
 import dev.microcred.store.StoredAchievement;
 import dev.microcred.store.StoredCredential;
@@ -52,6 +53,8 @@ public final class ApiRoutes {
                 ctx -> changeStatus(ctx, StatusRegistry.Change.SUSPEND));
         app.post("/api/issuers/{slug}/credentials/{id}/unsuspend",
                 ctx -> changeStatus(ctx, StatusRegistry.Change.UNSUSPEND));
+        app.get("/api/issuers/{slug}/keys", this::listKeys);
+        app.post("/api/issuers/{slug}/keys/rotate", this::rotateKey);
         app.post("/api/verify", this::verify);
         app.get("/api/admin/outbox", this::outbox);
         app.get("/issuers/{slug}/did.json", this::didDocument);
@@ -94,6 +97,36 @@ public final class ApiRoutes {
         out.set("profile", Json.parse(issuer.profile()));
         if ("web".equals(issuer.didMethod())) {
             out.put("didDocument", p.baseUrl() + "/issuers/" + issuer.slug() + "/did.json");
+        }
+        return out;
+    }
+
+    private void listKeys(Context ctx) {
+        Issuer issuer = issuer(ctx);
+        ArrayNode out = Json.mapper().createArrayNode();
+        p.issuers().keys(issuer).forEach(k -> out.add(keyJson(k)));
+        Bodies.json(ctx, 200, out);
+    }
+
+    private void rotateKey(Context ctx) {
+        Issuer issuer = issuer(ctx);
+        bearer.require(ctx, issuer, Scopes.KEYS_ROTATE);
+        IssuerKey key = p.issuers().rotateKey(issuer);
+        ctx.header("Location", "/api/issuers/" + issuer.slug() + "/keys");
+        Bodies.json(ctx, 201, keyJson(key));
+    }
+
+    /** A key as the API shows it: public parts only. */
+    static ObjectNode keyJson(IssuerKey k) {
+        ObjectNode out = Json.object();
+        out.put("id", k.id());
+        out.put("verificationMethod", k.verificationMethod());
+        out.put("type", "Multikey");
+        out.put("publicKeyMultibase", k.publicKeyMultibase());
+        out.put("createdAt", k.createdAt().toString());
+        out.put("active", k.retiredAt() == null);
+        if (k.retiredAt() != null) {
+            out.put("retiredAt", k.retiredAt().toString());
         }
         return out;
     }
