@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         description = {"Serves the JSON API, VCALM, issuer DID documents, status lists and the public credential and",
             "verify pages. Data (the embedded H2 database, the generated key-encryption key) lives in --data.",
             "Flags override the environment: MICROCRED_PORT, MICROCRED_HOST, MICROCRED_DATA, MICROCRED_DB_URL,",
-            "MICROCRED_BASE_URL, MICROCRED_KEK, MICROCRED_ADMIN_TOKEN. Stops on Ctrl-C."},
+            "MICROCRED_BASE_URL, MICROCRED_KEK, MICROCRED_ADMIN_TOKEN, MICROCRED_HTTPS, MICROCRED_HTTPS_ANY_HOST,",
+            "MICROCRED_SMTP_HOST/_PORT/_SECURITY/_USER/_PASSWORD/_FROM. Stops on Ctrl-C."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:stopped", "2:could not start (one-line reason)"})
 final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -44,6 +45,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--base-url", paramLabel = "URL", description = "the public URL, when behind a proxy")
     String baseUrl;
+
+    @Option(names = "--https", description = "serve TLS on loopback with a self-signed certificate kept in DIR/tls "
+            + "(for local wallets and conformance suites); prints its SHA-256 fingerprint")
+    boolean https;
+
+    @Option(names = "--https-any-host", description = "allow --https on a --host that is not loopback (clients must "
+            + "pin the certificate, which names only localhost, 127.0.0.1 and ::1)")
+    boolean httpsAnyHost;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -70,6 +79,9 @@ final class ServeCommand implements Callable<Integer> {
         if (dbUrl != null) {
             config = config.withDatabaseUrl(dbUrl);
         }
+        if (https || httpsAnyHost) {
+            config = config.withHttps(https || config.https(), httpsAnyHost || config.httpsAnyHost());
+        }
         if (host != null) {
             config = config.withHost(host);
         }
@@ -81,6 +93,11 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("microcred is running at %s (ready in %d ms; data in %s)%n", server.baseUrl(),
                 (System.nanoTime() - start) / 1_000_000, config.dataDirectory().toAbsolutePath());
+        Path tlsDirectory = config.dataDirectory().resolve(MicrocredServer.TLS_DIRECTORY);
+        server.certificate().ifPresent(c -> out.printf("TLS: self-signed certificate %s (SHA-256 %s, valid until %s);"
+                + " trust exactly this certificate in the client%n",
+                tlsDirectory.resolve(dev.microcred.crypto.SelfSignedCertificate.CERTIFICATE_FILE).toAbsolutePath(),
+                c.sha256Fingerprint(), c.notAfter()));
         if (demo) {
             Demo.Loaded loaded = Demo.load(server);
             out.println("demo data loaded; details for scripts in " + loaded.file().toAbsolutePath());

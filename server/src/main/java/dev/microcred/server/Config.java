@@ -13,7 +13,9 @@ import java.util.Objects;
  * public base URL that credential ids, status list URLs and {@code did:web} DIDs are built from. Immutable.
  *
  * <p>{@link #fromEnvironment} reads {@code MICROCRED_PORT}, {@code MICROCRED_HOST}, {@code MICROCRED_DATA},
- * {@code MICROCRED_DB_URL}, {@code MICROCRED_KEK}, {@code MICROCRED_BASE_URL} and {@code MICROCRED_ADMIN_TOKEN};
+ * {@code MICROCRED_DB_URL}, {@code MICROCRED_KEK}, {@code MICROCRED_BASE_URL}, {@code MICROCRED_ADMIN_TOKEN},
+ * {@code MICROCRED_HTTPS}, {@code MICROCRED_HTTPS_ANY_HOST} and the {@code MICROCRED_SMTP_*} variables
+ * ({@link SmtpSettings#fromEnvironment});
  * command-line flags override them through the {@code with...} methods.
  *
  * @param host the interface to listen on ({@code 127.0.0.1} by default)
@@ -26,9 +28,15 @@ import java.util.Objects;
  *     {@code http://localhost:<port>}
  * @param adminToken a platform-admin API token accepted from the environment (its hash is stored), or null
  * @param maxRequestBytes the largest request body accepted
+ * @param https serve TLS with a self-signed certificate kept in {@code dataDirectory/tls} (local wallet and
+ *     conformance testing); the default base URL becomes {@code https://localhost:<port>}
+ * @param httpsAnyHost allow {@code https} on a host that is not loopback (the certificate still names only
+ *     localhost, 127.0.0.1 and ::1: clients must pin it)
+ * @param smtp the SMTP server mail is delivered through, or null to leave mail in the outbox
  */
 public record Config(String host, int port, Path dataDirectory, String databaseUrl, KeyEncryptionKey keyEncryptionKey,
-                     String baseUrl, String adminToken, long maxRequestBytes) {
+                     String baseUrl, String adminToken, long maxRequestBytes, boolean https, boolean httpsAnyHost,
+                     SmtpSettings smtp) {
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 2L << 20;
 
@@ -45,6 +53,11 @@ public record Config(String host, int port, Path dataDirectory, String databaseU
                 throw new MicrocredException(Problem.INVALID_REQUEST, "the base URL must be an http(s) URL: " + baseUrl);
             }
         }
+        if (https && !httpsAnyHost && !isLoopback(host)) {
+            throw new MicrocredException(Problem.INVALID_REQUEST, "--https serves a self-signed certificate for local"
+                    + " testing and listens on loopback only; " + host + " is not loopback (use --https-any-host to"
+                    + " force it, or put a TLS-terminating proxy in front and set --base-url)");
+        }
         if (maxRequestBytes < 1024) {
             throw new MicrocredException(Problem.INVALID_REQUEST, "maxRequestBytes too small: " + maxRequestBytes);
         }
@@ -53,7 +66,7 @@ public record Config(String host, int port, Path dataDirectory, String databaseU
     /** Defaults: loopback, port 8080, {@code ./data}, embedded H2, generated key-encryption key. */
     public static Config defaults() {
         return new Config("127.0.0.1", DEFAULT_PORT, Path.of("data"), null, null, null, null,
-                DEFAULT_MAX_REQUEST_BYTES);
+                DEFAULT_MAX_REQUEST_BYTES, false, false, null);
     }
 
     /** The defaults overridden by the {@code MICROCRED_*} variables of {@code env} (pass {@code System.getenv()}). */
@@ -84,7 +97,41 @@ public record Config(String host, int port, Path dataDirectory, String databaseU
         if (present(env, "MICROCRED_ADMIN_TOKEN")) {
             c = c.withAdminToken(env.get("MICROCRED_ADMIN_TOKEN").strip());
         }
+        boolean anyHost = flag(env, "MICROCRED_HTTPS_ANY_HOST");
+        if (flag(env, "MICROCRED_HTTPS") || anyHost) {
+            c = c.withHttps(flag(env, "MICROCRED_HTTPS"), anyHost);
+        }
+        c = c.withSmtp(SmtpSettings.fromEnvironment(env));
         return c;
+    }
+
+    private static boolean flag(Map<String, String> env, String name) {
+        if (!present(env, name)) {
+            return false;
+        }
+        String v = env.get(name).strip().toLowerCase(java.util.Locale.ROOT);
+        if (v.equals("true") || v.equals("1") || v.equals("yes")) {
+            return true;
+        }
+        if (v.equals("false") || v.equals("0") || v.equals("no")) {
+            return false;
+        }
+        throw new MicrocredException(Problem.INVALID_REQUEST, name + " must be true or false");
+    }
+
+    /** Whether {@code host} is {@code localhost} or a loopback address literal (127.0.0.0/8, ::1); names are not resolved. */
+    public static boolean isLoopback(String host) {
+        String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.equals("localhost")) {
+            return true;
+        }
+        if (h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+            return true;
+        }
+        return h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
     }
 
     private static boolean present(Map<String, String> env, String name) {
@@ -93,48 +140,59 @@ public record Config(String host, int port, Path dataDirectory, String databaseU
 
     public Config withHost(String host) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes);
+                maxRequestBytes, https, httpsAnyHost, smtp);
     }
 
     public Config withPort(int port) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes);
+                maxRequestBytes, https, httpsAnyHost, smtp);
     }
 
     public Config withDataDirectory(Path dataDirectory) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes);
+                maxRequestBytes, https, httpsAnyHost, smtp);
     }
 
     public Config withDatabaseUrl(String databaseUrl) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes);
+                maxRequestBytes, https, httpsAnyHost, smtp);
     }
 
     public Config withKeyEncryptionKey(KeyEncryptionKey keyEncryptionKey) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes);
+                maxRequestBytes, https, httpsAnyHost, smtp);
     }
 
     public Config withBaseUrl(String baseUrl) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes);
+                maxRequestBytes, https, httpsAnyHost, smtp);
     }
 
     public Config withAdminToken(String adminToken) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes);
+                maxRequestBytes, https, httpsAnyHost, smtp);
     }
 
     public Config withMaxRequestBytes(long maxRequestBytes) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes);
+                maxRequestBytes, https, httpsAnyHost, smtp);
+    }
+
+    /** With TLS on ({@code https}); {@code anyHost} allows a host that is not loopback. */
+    public Config withHttps(boolean https, boolean anyHost) {
+        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
+                maxRequestBytes, https, anyHost, smtp);
+    }
+
+    public Config withSmtp(SmtpSettings smtp) {
+        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
+                maxRequestBytes, https, httpsAnyHost, smtp);
     }
 
     @Override
     public String toString() {
         return "Config[" + host + ":" + port + ", data=" + dataDirectory + ", db="
                 + (databaseUrl == null ? "embedded" : databaseUrl.replaceAll("password=[^&;]*", "password=***"))
-                + ", baseUrl=" + baseUrl + "]";
+                + ", baseUrl=" + baseUrl + (https ? ", https" : "") + (smtp == null ? "" : ", " + smtp) + "]";
     }
 }

@@ -36,6 +36,7 @@ import dev.microcred.server.web.WebRoutes;
 import dev.microcred.skills.graph.SkillsGraph;
 import dev.microcred.store.Database;
 import dev.microcred.store.Store;
+import dev.microcred.crypto.SelfSignedCertificate;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,14 +66,19 @@ public final class MicrocredServer implements AutoCloseable {
     public static final String KEK_FILE = "microcred.kek";
     private static final Logger LOG = LoggerFactory.getLogger(MicrocredServer.class);
 
+    /** The directory under the data directory where {@code --https} keeps its certificate and key. */
+    public static final String TLS_DIRECTORY = "tls";
+
     private final Javalin app;
     private final Platform platform;
     private final List<Route> routes;
+    private final SelfSignedCertificate certificate;
 
-    private MicrocredServer(Javalin app, Platform platform, List<Route> routes) {
+    private MicrocredServer(Javalin app, Platform platform, List<Route> routes, SelfSignedCertificate certificate) {
         this.app = app;
         this.platform = platform;
         this.routes = routes;
+        this.certificate = certificate;
     }
 
     /** A registered endpoint: its HTTP method and path template (such as {@code /console/{slug}}). */
@@ -97,6 +110,10 @@ public final class MicrocredServer implements AutoCloseable {
         KeyEncryptionKey kek = config.keyEncryptionKey() != null ? config.keyEncryptionKey()
                 : localKek(config.dataDirectory());
         String url = config.databaseUrl() != null ? config.databaseUrl() : Database.h2FileUrl(config.dataDirectory());
+        // TLS validity is judged by clients against their own clocks: the certificate follows real time
+        SelfSignedCertificate certificate = config.https()
+                ? SelfSignedCertificate.loadOrCreate(config.dataDirectory().resolve(TLS_DIRECTORY), Clock.systemUTC())
+                : null;
         Database db = Database.open(url, clock);
         Metrics metrics = new Metrics();
         Javalin app;
@@ -112,6 +129,9 @@ public final class MicrocredServer implements AutoCloseable {
                 c.startupWatcherEnabled = false;
                 c.http.maxRequestSize = config.maxRequestBytes();
                 c.router.ignoreTrailingSlashes = true;
+                if (certificate != null) {
+                    c.jetty.addConnector((server, http) -> tlsConnector(server, http, certificate, config));
+                }
                 c.requestLogger.http((ctx, ms) -> {
                     RequestLog.log(ctx, ms);
                     metrics.http(ctx.method().name(), RequestLog.route(ctx), ctx.statusCode(),
@@ -129,7 +149,8 @@ public final class MicrocredServer implements AutoCloseable {
             throw new MicrocredException(Problem.UNAVAILABLE, "cannot start the HTTP server on " + config.host() + ":"
                     + config.port() + ": " + e.getMessage(), e);
         }
-        String baseUrl = config.baseUrl() != null ? config.baseUrl() : "http://localhost:" + app.port();
+        String baseUrl = config.baseUrl() != null ? config.baseUrl()
+                : (certificate != null ? "https" : "http") + "://localhost:" + app.port();
         Platform platform = wire(config, baseUrl, clock, db, kek, metrics, runBulkJobs);
         if (config.adminToken() != null) {
             platform.tokens().registerAdmin(config.adminToken());
@@ -158,9 +179,30 @@ public final class MicrocredServer implements AutoCloseable {
         if (runBulkJobs) {
             platform.bulk().resumeUnfinished();
         }
+        if (certificate != null) {
+            LOG.info("tls self-signed certificate sha256={} notAfter={} file={}", certificate.sha256Fingerprint(),
+                    certificate.notAfter(), config.dataDirectory().resolve(TLS_DIRECTORY)
+                            .resolve(SelfSignedCertificate.CERTIFICATE_FILE));
+        }
         LOG.info("server started port={} db=\"{}\" ms={}", app.port(), db.product(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new MicrocredServer(app, platform, List.copyOf(routes));
+        return new MicrocredServer(app, platform, List.copyOf(routes), certificate);
+    }
+
+    /** An HTTPS connector (HTTP/1.1 over TLS) on the configured host and port, serving {@code certificate}. */
+    private static ServerConnector tlsConnector(Server server, HttpConfiguration http, SelfSignedCertificate certificate,
+                                                Config config) {
+        char[] password = java.util.UUID.randomUUID().toString().toCharArray();
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStore(certificate.keyStore("microcred", password));
+        tls.setKeyStorePassword(new String(password));
+        HttpConfiguration https = new HttpConfiguration(http);
+        https.addCustomizer(new SecureRequestCustomizer());
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"),
+                new HttpConnectionFactory(https));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        return connector;
     }
 
     static Platform wire(Config config, String baseUrl, Clock clock, Database db, KeyEncryptionKey kek,
@@ -208,6 +250,11 @@ public final class MicrocredServer implements AutoCloseable {
         } catch (IOException e) {
             throw new MicrocredException(Problem.IO_ERROR, "cannot read or write " + file, e);
         }
+    }
+
+    /** The self-signed certificate served with {@code --https}, if any. */
+    public java.util.Optional<SelfSignedCertificate> certificate() {
+        return java.util.Optional.ofNullable(certificate);
     }
 
     public int port() {
