@@ -22,6 +22,8 @@ import dev.microcred.server.issuing.IssuerRegistry;
 import dev.microcred.server.issuing.KeyRing;
 import dev.microcred.server.issuing.StatusRegistry;
 import dev.microcred.server.issuing.Verification;
+import dev.microcred.server.mail.MailDelivery;
+import dev.microcred.server.mail.SmtpTransport;
 import dev.microcred.server.net.GuardedHttpFetcher;
 import dev.microcred.server.net.PlatformFetcher;
 import dev.microcred.server.ops.Metrics;
@@ -73,12 +75,15 @@ public final class MicrocredServer implements AutoCloseable {
     private final Platform platform;
     private final List<Route> routes;
     private final SelfSignedCertificate certificate;
+    private final MailDelivery mail;
 
-    private MicrocredServer(Javalin app, Platform platform, List<Route> routes, SelfSignedCertificate certificate) {
+    private MicrocredServer(Javalin app, Platform platform, List<Route> routes, SelfSignedCertificate certificate,
+                            MailDelivery mail) {
         this.app = app;
         this.platform = platform;
         this.routes = routes;
         this.certificate = certificate;
+        this.mail = mail;
     }
 
     /** A registered endpoint: its HTTP method and path template (such as {@code /console/{slug}}). */
@@ -179,6 +184,12 @@ public final class MicrocredServer implements AutoCloseable {
         if (runBulkJobs) {
             platform.bulk().resumeUnfinished();
         }
+        // with SMTP, the outbox is the queue and the record: mail is enqueued as before, then sent from it
+        MailDelivery mail = config.smtp() == null ? null : MailDelivery.start(db, platform.store(),
+                new SmtpTransport(config.smtp(), clock), clock);
+        if (mail != null) {
+            LOG.info("mail delivery by smtp settings=\"{}\"", config.smtp());
+        }
         if (certificate != null) {
             LOG.info("tls self-signed certificate sha256={} notAfter={} file={}", certificate.sha256Fingerprint(),
                     certificate.notAfter(), config.dataDirectory().resolve(TLS_DIRECTORY)
@@ -186,7 +197,7 @@ public final class MicrocredServer implements AutoCloseable {
         }
         LOG.info("server started port={} db=\"{}\" ms={}", app.port(), db.product(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new MicrocredServer(app, platform, List.copyOf(routes), certificate);
+        return new MicrocredServer(app, platform, List.copyOf(routes), certificate, mail);
     }
 
     /** An HTTPS connector (HTTP/1.1 over TLS) on the configured host and port, serving {@code certificate}. */
@@ -257,6 +268,11 @@ public final class MicrocredServer implements AutoCloseable {
         return java.util.Optional.ofNullable(certificate);
     }
 
+    /** The SMTP delivery of the outbox, when SMTP is configured. */
+    public java.util.Optional<MailDelivery> mail() {
+        return java.util.Optional.ofNullable(mail);
+    }
+
     public int port() {
         return app.port();
     }
@@ -280,6 +296,9 @@ public final class MicrocredServer implements AutoCloseable {
         try {
             app.stop();
             platform.bulk().close();
+            if (mail != null) {
+                mail.close();
+            }
         } finally {
             platform.db().close();
         }

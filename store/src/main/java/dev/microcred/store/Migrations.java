@@ -38,7 +38,9 @@ public final class Migrations {
             "V100__memberships_and_resets.sql",
             "V200__bulk_rows.sql",
             "V300__skills_catalogue_and_pathways.sql",
-            "V400__wallet.sql");
+            "V400__wallet.sql",
+            "V720__mail_delivery.sql",
+            "V721__achievement_status_purposes.sql");
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final long ADVISORY_LOCK_KEY = 0x6d6963726f637265L; // "microcre"
 

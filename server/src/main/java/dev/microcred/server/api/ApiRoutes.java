@@ -268,6 +268,9 @@ public final class ApiRoutes {
             o.put("kind", m.kind());
             o.put("relatedId", m.relatedId());
             o.put("createdAt", m.createdAt().toString());
+            if (m.sentAt() != null) {
+                o.put("sentAt", m.sentAt().toString());
+            }
         }
         Bodies.json(ctx, 200, out);
     }
