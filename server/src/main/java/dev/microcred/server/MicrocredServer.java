@@ -145,6 +145,7 @@ public final class MicrocredServer implements AutoCloseable {
             });
             Problems.register(app);
             app.before(ctx -> {
+                RequestLog.assign(ctx);
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "no-referrer");
             });
