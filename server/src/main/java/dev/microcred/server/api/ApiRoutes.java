@@ -154,6 +154,7 @@ public final class ApiRoutes {
         if (a.validityDays() != null) {
             out.put("validityDays", a.validityDays());
         }
+        out.put("status", dev.microcred.server.issuing.AchievementCatalog.statusSetting(a));
         out.set("achievement", Json.parse(a.document()));
         return out;
     }

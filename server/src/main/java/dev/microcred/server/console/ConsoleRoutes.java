@@ -13,6 +13,7 @@ import dev.microcred.server.accounts.Page;
 import dev.microcred.server.accounts.Visitor;
 import dev.microcred.server.accounts.WebSignIn;
 import dev.microcred.server.http.Bodies;
+import dev.microcred.server.issuing.AchievementCatalog;
 import dev.microcred.server.issuing.Issuance;
 import dev.microcred.server.issuing.StatusRegistry;
 import dev.microcred.server.web.Forms;
@@ -289,8 +290,20 @@ public final class ConsoleRoutes {
                         Forms.input("Quality assurance", "qualityAssurance", "text", f.qualityAssurance()),
                         Forms.input("Validity (days; empty for no expiry)", "validityDays", "number",
                                 f.validityDays(), attr("min", "1")),
+                        Forms.select("Status", "status", statusOptions(), f.status()),
+                        el("p", List.of(attr("class", "muted")), Html.text("Revocation only is exactly what the"
+                                + " Open Badges 3.0 schema allows. With suspension too, credentials carry two status"
+                                + " entries (allowed by VC 2.0): some OB 3.0 validators reject that, microcred's"
+                                + " verifier notes it as a warning. Applies to credentials issued from now on.")),
                         Forms.submit(id == null ? "Create achievement" : "Save changes",
                                 attr("name", "action"), attr("value", "save"), attr("id", "save")))));
+    }
+
+    private static Map<String, String> statusOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put(AchievementCatalog.STATUS_REVOCATION, "Revocation only (default, OB 3.0 schema-exact)");
+        options.put(AchievementCatalog.STATUS_REVOCATION_AND_SUSPENSION, "Revocation and suspension");
+        return options;
     }
 
     private static Html checkbox(String id, String label, boolean checked) {
