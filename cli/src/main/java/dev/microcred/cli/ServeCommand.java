@@ -1,6 +1,7 @@
 package dev.microcred.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.microcred.crypto.SelfSignedCertificate;
 import dev.microcred.server.Config;
 import dev.microcred.server.Demo;
 import dev.microcred.server.MicrocredServer;
@@ -96,7 +97,7 @@ final class ServeCommand implements Callable<Integer> {
         Path tlsDirectory = config.dataDirectory().resolve(MicrocredServer.TLS_DIRECTORY);
         server.certificate().ifPresent(c -> out.printf("TLS: self-signed certificate %s (SHA-256 %s, valid until %s);"
                 + " trust exactly this certificate in the client%n",
-                tlsDirectory.resolve(dev.microcred.crypto.SelfSignedCertificate.CERTIFICATE_FILE).toAbsolutePath(),
+                tlsDirectory.resolve(SelfSignedCertificate.CERTIFICATE_FILE).toAbsolutePath(),
                 c.sha256Fingerprint(), c.notAfter()));
         if (demo) {
             Demo.Loaded loaded = Demo.load(server);

@@ -5,6 +5,7 @@ import dev.microcred.core.Problem;
 import dev.microcred.crypto.KeyEncryptionKey;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -109,7 +110,7 @@ public record Config(String host, int port, Path dataDirectory, String databaseU
         if (!present(env, name)) {
             return false;
         }
-        String v = env.get(name).strip().toLowerCase(java.util.Locale.ROOT);
+        String v = env.get(name).strip().toLowerCase(Locale.ROOT);
         if (v.equals("true") || v.equals("1") || v.equals("yes")) {
             return true;
         }
@@ -121,7 +122,7 @@ public record Config(String host, int port, Path dataDirectory, String databaseU
 
     /** Whether {@code host} is {@code localhost} or a loopback address literal (127.0.0.0/8, ::1); names are not resolved. */
     public static boolean isLoopback(String host) {
-        String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+        String h = host.strip().toLowerCase(Locale.ROOT);
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
         }

@@ -48,6 +48,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -204,7 +206,7 @@ public final class MicrocredServer implements AutoCloseable {
     /** An HTTPS connector (HTTP/1.1 over TLS) on the configured host and port, serving {@code certificate}. */
     private static ServerConnector tlsConnector(Server server, HttpConfiguration http, SelfSignedCertificate certificate,
                                                 Config config) {
-        char[] password = java.util.UUID.randomUUID().toString().toCharArray();
+        char[] password = UUID.randomUUID().toString().toCharArray();
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setKeyStore(certificate.keyStore("microcred", password));
         tls.setKeyStorePassword(new String(password));
@@ -265,13 +267,13 @@ public final class MicrocredServer implements AutoCloseable {
     }
 
     /** The self-signed certificate served with {@code --https}, if any. */
-    public java.util.Optional<SelfSignedCertificate> certificate() {
-        return java.util.Optional.ofNullable(certificate);
+    public Optional<SelfSignedCertificate> certificate() {
+        return Optional.ofNullable(certificate);
     }
 
     /** The SMTP delivery of the outbox, when SMTP is configured. */
-    public java.util.Optional<MailDelivery> mail() {
-        return java.util.Optional.ofNullable(mail);
+    public Optional<MailDelivery> mail() {
+        return Optional.ofNullable(mail);
     }
 
     public int port() {

@@ -11,6 +11,7 @@ import dev.microcred.server.Platform;
 import dev.microcred.server.http.Bearer;
 import dev.microcred.server.http.Bodies;
 import dev.microcred.server.issuing.AccessTokens;
+import dev.microcred.server.issuing.AchievementCatalog;
 import dev.microcred.server.issuing.Issuance;
 import dev.microcred.server.issuing.IssuerRegistry;
 import dev.microcred.server.issuing.Scopes;
@@ -154,7 +155,7 @@ public final class ApiRoutes {
         if (a.validityDays() != null) {
             out.put("validityDays", a.validityDays());
         }
-        out.put("status", dev.microcred.server.issuing.AchievementCatalog.statusSetting(a));
+        out.put("status", AchievementCatalog.statusSetting(a));
         out.set("achievement", Json.parse(a.document()));
         return out;
     }

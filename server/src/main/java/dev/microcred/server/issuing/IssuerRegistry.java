@@ -192,13 +192,15 @@ public final class IssuerRegistry {
             for (IssuerKey k : existing) {
                 next = Math.max(next, keyNumber(issuer.did(), k.verificationMethod()) + 1);
             }
+            List<IssuerKey> retiring = existing.stream().filter(k -> k.retiredAt() == null).toList();
             Instant now = clock.instant();
-            IssuerKey k = new IssuerKey(UUID.randomUUID().toString(), issuer.id(), issuer.did() + "#key-" + next,
-                    Multikey.encode(key.publicKey()), sealed, now, null);
-            store.issuers().insertKey(c, k);
-            store.issuers().retireOtherKeys(c, issuer.id(), k.id(), now);
-            // key-event log: append KeyEvent "rotated" (issuer.did(), k.verificationMethod(), retired keys) here
-            return k;
+            IssuerKey successor = new IssuerKey(UUID.randomUUID().toString(), issuer.id(),
+                    issuer.did() + "#key-" + next, Multikey.encode(key.publicKey()), sealed, now, null);
+            store.issuers().insertKey(c, successor);
+            store.issuers().retireOtherKeys(c, issuer.id(), successor.id(), now);
+            // key-event log hook (same transaction): KeyEvent.added for successor, KeyEvent.rotated for each of
+            // retiring -> successor
+            return successor;
         });
         LOG.info("issuer key rotated issuer={} key={}", issuer.id(), rotated.id());
         return rotated;
