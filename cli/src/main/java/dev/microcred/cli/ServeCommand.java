@@ -1,6 +1,7 @@
 package dev.microcred.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.microcred.crypto.SelfSignedCertificate;
 import dev.microcred.server.Config;
 import dev.microcred.server.Demo;
 import dev.microcred.server.MicrocredServer;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
             "verify pages. Data (the embedded H2 database, the generated key-encryption key) lives in --data.",
             "Flags override the environment: MICROCRED_PORT, MICROCRED_HOST, MICROCRED_DATA, MICROCRED_DB_URL,",
             "MICROCRED_BASE_URL, MICROCRED_KEK, MICROCRED_ADMIN_TOKEN, MICROCRED_TLOG_WITNESSES ('<url> <vkey>', comma",
-            "separated), MICROCRED_TLOG_QUORUM (default: all witnesses). Stops on Ctrl-C."},
+            "separated), MICROCRED_TLOG_QUORUM (default: all witnesses), MICROCRED_HTTPS, MICROCRED_HTTPS_ANY_HOST,",
+            "MICROCRED_SMTP_HOST/_PORT/_SECURITY/_USER/_PASSWORD/_FROM. Stops on Ctrl-C."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:stopped", "2:could not start (one-line reason)"})
 final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -56,6 +58,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "how many witnesses must cosign a checkpoint before it is published (default: all)")
     Integer quorum;
 
+    @Option(names = "--https", description = "serve TLS on loopback with a self-signed certificate kept in DIR/tls "
+            + "(for local wallets and conformance suites); prints its SHA-256 fingerprint")
+    boolean https;
+
+    @Option(names = "--https-any-host", description = "allow --https on a --host that is not loopback (clients must "
+            + "pin the certificate, which names only localhost, 127.0.0.1 and ::1)")
+    boolean httpsAnyHost;
+
     @Override
     public Integer call() throws InterruptedException {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
@@ -81,6 +91,9 @@ final class ServeCommand implements Callable<Integer> {
         if (dbUrl != null) {
             config = config.withDatabaseUrl(dbUrl);
         }
+        if (https || httpsAnyHost) {
+            config = config.withHttps(https || config.https(), httpsAnyHost || config.httpsAnyHost());
+        }
         if (host != null) {
             config = config.withHost(host);
         }
@@ -100,6 +113,11 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("microcred is running at %s (ready in %d ms; data in %s)%n", server.baseUrl(),
                 (System.nanoTime() - start) / 1_000_000, config.dataDirectory().toAbsolutePath());
+        Path tlsDirectory = config.dataDirectory().resolve(MicrocredServer.TLS_DIRECTORY);
+        server.certificate().ifPresent(c -> out.printf("TLS: self-signed certificate %s (SHA-256 %s, valid until %s);"
+                + " trust exactly this certificate in the client%n",
+                tlsDirectory.resolve(SelfSignedCertificate.CERTIFICATE_FILE).toAbsolutePath(),
+                c.sha256Fingerprint(), c.notAfter()));
         if (demo) {
             Demo.Loaded loaded = Demo.load(server);
             out.println("demo data loaded; details for scripts in " + loaded.file().toAbsolutePath());

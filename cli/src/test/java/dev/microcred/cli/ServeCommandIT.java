@@ -48,4 +48,38 @@ class ServeCommandIT {
             assertThat(verified.body()).contains("\"outcome\":\"valid\"");
         }
     }
+
+    @Test
+    void servesHttpsWithASelfSignedCertificateWhoseFingerprintItPrints() throws Exception {
+        ServeCommand serve = new ServeCommand();
+        CommandLine cli = new CommandLine(serve);
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.parseArgs("--https", "--port", "0", "--data", data.toString());
+        try (MicrocredServer server = serve.start()) {
+            dev.microcred.crypto.SelfSignedCertificate certificate = server.certificate().orElseThrow();
+            assertThat(server.baseUrl()).startsWith("https://localhost:");
+            assertThat(out.toString()).contains("microcred is running at " + server.baseUrl())
+                    .contains(certificate.sha256Fingerprint())
+                    .contains(data.resolve("tls").resolve("localhost.crt").toAbsolutePath().toString());
+            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(certificate.trustStore());
+            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null);
+            HttpClient http = HttpClient.newBuilder().sslContext(tls).build();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/healthz"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void refusesHttpsOnAHostThatIsNotLoopbackUnlessForced() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--https", "--host", "0.0.0.0", "--port", "0", "--data", data.toString());
+        org.assertj.core.api.Assertions.assertThatThrownBy(serve::start)
+                .isInstanceOf(dev.microcred.core.MicrocredException.class)
+                .hasMessageContaining("--https-any-host");
+    }
 }

@@ -6,6 +6,7 @@ import dev.microcred.crypto.KeyEncryptionKey;
 import dev.microcred.server.tlog.TlogSettings;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,8 +15,9 @@ import java.util.Objects;
  * public base URL that credential ids, status list URLs and {@code did:web} DIDs are built from. Immutable.
  *
  * <p>{@link #fromEnvironment} reads {@code MICROCRED_PORT}, {@code MICROCRED_HOST}, {@code MICROCRED_DATA},
- * {@code MICROCRED_DB_URL}, {@code MICROCRED_KEK}, {@code MICROCRED_BASE_URL}, {@code MICROCRED_ADMIN_TOKEN}, {@code MICROCRED_TLOG_WITNESSES}
- * and {@code MICROCRED_TLOG_QUORUM};
+ * {@code MICROCRED_DB_URL}, {@code MICROCRED_KEK}, {@code MICROCRED_BASE_URL}, {@code MICROCRED_ADMIN_TOKEN},
+ * {@code MICROCRED_TLOG_WITNESSES}, {@code MICROCRED_TLOG_QUORUM}, {@code MICROCRED_HTTPS},
+ * {@code MICROCRED_HTTPS_ANY_HOST} and the {@code MICROCRED_SMTP_*} variables ({@link SmtpSettings#fromEnvironment});
  * command-line flags override them through the {@code with...} methods.
  *
  * @param host the interface to listen on ({@code 127.0.0.1} by default)
@@ -30,9 +32,15 @@ import java.util.Objects;
  * @param maxRequestBytes the largest request body accepted
  * @param tlog the transparency log's witnesses, quorum and sequencer interval ({@code MICROCRED_TLOG_WITNESSES},
  *     {@code MICROCRED_TLOG_QUORUM})
+ * @param https serve TLS with a self-signed certificate kept in {@code dataDirectory/tls} (local wallet and
+ *     conformance testing); the default base URL becomes {@code https://localhost:<port>}
+ * @param httpsAnyHost allow {@code https} on a host that is not loopback (the certificate still names only
+ *     localhost, 127.0.0.1 and ::1: clients must pin it)
+ * @param smtp the SMTP server mail is delivered through, or null to leave mail in the outbox
  */
 public record Config(String host, int port, Path dataDirectory, String databaseUrl, KeyEncryptionKey keyEncryptionKey,
-                     String baseUrl, String adminToken, long maxRequestBytes, TlogSettings tlog) {
+                     String baseUrl, String adminToken, long maxRequestBytes, TlogSettings tlog, boolean https,
+                     boolean httpsAnyHost, SmtpSettings smtp) {
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 2L << 20;
 
@@ -50,6 +58,11 @@ public record Config(String host, int port, Path dataDirectory, String databaseU
             }
         }
         Objects.requireNonNull(tlog, "tlog");
+        if (https && !httpsAnyHost && !isLoopback(host)) {
+            throw new MicrocredException(Problem.INVALID_REQUEST, "--https serves a self-signed certificate for local"
+                    + " testing and listens on loopback only; " + host + " is not loopback (use --https-any-host to"
+                    + " force it, or put a TLS-terminating proxy in front and set --base-url)");
+        }
         if (maxRequestBytes < 1024) {
             throw new MicrocredException(Problem.INVALID_REQUEST, "maxRequestBytes too small: " + maxRequestBytes);
         }
@@ -58,7 +71,7 @@ public record Config(String host, int port, Path dataDirectory, String databaseU
     /** Defaults: loopback, port 8080, {@code ./data}, embedded H2, generated key-encryption key. */
     public static Config defaults() {
         return new Config("127.0.0.1", DEFAULT_PORT, Path.of("data"), null, null, null, null,
-                DEFAULT_MAX_REQUEST_BYTES, TlogSettings.none());
+                DEFAULT_MAX_REQUEST_BYTES, TlogSettings.none(), false, false, null);
     }
 
     /** The defaults overridden by the {@code MICROCRED_*} variables of {@code env} (pass {@code System.getenv()}). */
@@ -93,7 +106,41 @@ public record Config(String host, int port, Path dataDirectory, String databaseU
             c = c.withTlog(TlogSettings.parse(env.get("MICROCRED_TLOG_WITNESSES"), env.get("MICROCRED_TLOG_QUORUM"),
                     false));
         }
+        boolean anyHost = flag(env, "MICROCRED_HTTPS_ANY_HOST");
+        if (flag(env, "MICROCRED_HTTPS") || anyHost) {
+            c = c.withHttps(flag(env, "MICROCRED_HTTPS"), anyHost);
+        }
+        c = c.withSmtp(SmtpSettings.fromEnvironment(env));
         return c;
+    }
+
+    private static boolean flag(Map<String, String> env, String name) {
+        if (!present(env, name)) {
+            return false;
+        }
+        String v = env.get(name).strip().toLowerCase(Locale.ROOT);
+        if (v.equals("true") || v.equals("1") || v.equals("yes")) {
+            return true;
+        }
+        if (v.equals("false") || v.equals("0") || v.equals("no")) {
+            return false;
+        }
+        throw new MicrocredException(Problem.INVALID_REQUEST, name + " must be true or false");
+    }
+
+    /** Whether {@code host} is {@code localhost} or a loopback address literal (127.0.0.0/8, ::1); names are not resolved. */
+    public static boolean isLoopback(String host) {
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.equals("localhost")) {
+            return true;
+        }
+        if (h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+            return true;
+        }
+        return h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
     }
 
     private static boolean present(Map<String, String> env, String name) {
@@ -102,53 +149,64 @@ public record Config(String host, int port, Path dataDirectory, String databaseU
 
     public Config withHost(String host) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog);
+                maxRequestBytes, tlog, https, httpsAnyHost, smtp);
     }
 
     public Config withPort(int port) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog);
+                maxRequestBytes, tlog, https, httpsAnyHost, smtp);
     }
 
     public Config withDataDirectory(Path dataDirectory) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog);
+                maxRequestBytes, tlog, https, httpsAnyHost, smtp);
     }
 
     public Config withDatabaseUrl(String databaseUrl) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog);
+                maxRequestBytes, tlog, https, httpsAnyHost, smtp);
     }
 
     public Config withKeyEncryptionKey(KeyEncryptionKey keyEncryptionKey) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog);
+                maxRequestBytes, tlog, https, httpsAnyHost, smtp);
     }
 
     public Config withBaseUrl(String baseUrl) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog);
+                maxRequestBytes, tlog, https, httpsAnyHost, smtp);
     }
 
     public Config withAdminToken(String adminToken) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog);
+                maxRequestBytes, tlog, https, httpsAnyHost, smtp);
     }
 
     public Config withMaxRequestBytes(long maxRequestBytes) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog);
+                maxRequestBytes, tlog, https, httpsAnyHost, smtp);
     }
 
     public Config withTlog(TlogSettings tlog) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog);
+                maxRequestBytes, tlog, https, httpsAnyHost, smtp);
+    }
+
+    /** With TLS on ({@code https}); {@code anyHost} allows a host that is not loopback. */
+    public Config withHttps(boolean https, boolean anyHost) {
+        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
+                maxRequestBytes, tlog, https, anyHost, smtp);
+    }
+
+    public Config withSmtp(SmtpSettings smtp) {
+        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
+                maxRequestBytes, tlog, https, httpsAnyHost, smtp);
     }
 
     @Override
     public String toString() {
         return "Config[" + host + ":" + port + ", data=" + dataDirectory + ", db="
                 + (databaseUrl == null ? "embedded" : databaseUrl.replaceAll("password=[^&;]*", "password=***"))
-                + ", baseUrl=" + baseUrl + "]";
+                + ", baseUrl=" + baseUrl + (https ? ", https" : "") + (smtp == null ? "" : ", " + smtp) + "]";
     }
 }

@@ -3,6 +3,7 @@ package dev.microcred.server;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 import dev.microcred.crypto.KeyEncryptionKey;
+import dev.microcred.crypto.SelfSignedCertificate;
 import dev.microcred.server.accounts.AccountDirectory;
 import dev.microcred.server.accounts.AccountRoutes;
 import dev.microcred.server.accounts.LoginThrottle;
@@ -22,6 +23,8 @@ import dev.microcred.server.issuing.IssuerRegistry;
 import dev.microcred.server.issuing.KeyRing;
 import dev.microcred.server.issuing.StatusRegistry;
 import dev.microcred.server.issuing.Verification;
+import dev.microcred.server.mail.MailDelivery;
+import dev.microcred.server.mail.SmtpTransport;
 import dev.microcred.server.net.GuardedHttpFetcher;
 import dev.microcred.server.net.PlatformFetcher;
 import dev.microcred.server.ops.Metrics;
@@ -53,7 +56,16 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,16 +78,24 @@ public final class MicrocredServer implements AutoCloseable {
     public static final String KEK_FILE = "microcred.kek";
     private static final Logger LOG = LoggerFactory.getLogger(MicrocredServer.class);
 
+    /** The directory under the data directory where {@code --https} keeps its certificate and key. */
+    public static final String TLS_DIRECTORY = "tls";
+
     private final Javalin app;
     private final Platform platform;
     private final List<Route> routes;
     private final DemoWitness demoWitness;
+    private final SelfSignedCertificate certificate;
+    private final MailDelivery mail;
 
-    private MicrocredServer(Javalin app, Platform platform, List<Route> routes, DemoWitness demoWitness) {
+    private MicrocredServer(Javalin app, Platform platform, List<Route> routes, DemoWitness demoWitness,
+                            SelfSignedCertificate certificate, MailDelivery mail) {
         this.app = app;
         this.platform = platform;
         this.routes = routes;
         this.demoWitness = demoWitness;
+        this.certificate = certificate;
+        this.mail = mail;
     }
 
     /** A registered endpoint: its HTTP method and path template (such as {@code /console/{slug}}). */
@@ -107,6 +127,10 @@ public final class MicrocredServer implements AutoCloseable {
         KeyEncryptionKey kek = config.keyEncryptionKey() != null ? config.keyEncryptionKey()
                 : localKek(config.dataDirectory());
         String url = config.databaseUrl() != null ? config.databaseUrl() : Database.h2FileUrl(config.dataDirectory());
+        // TLS validity is judged by clients against their own clocks: the certificate follows real time
+        SelfSignedCertificate certificate = config.https()
+                ? SelfSignedCertificate.loadOrCreate(config.dataDirectory().resolve(TLS_DIRECTORY), Clock.systemUTC())
+                : null;
         Database db = Database.open(url, clock);
         Metrics metrics = new Metrics();
         Javalin app;
@@ -122,6 +146,9 @@ public final class MicrocredServer implements AutoCloseable {
                 c.startupWatcherEnabled = false;
                 c.http.maxRequestSize = config.maxRequestBytes();
                 c.router.ignoreTrailingSlashes = true;
+                if (certificate != null) {
+                    c.jetty.addConnector((server, http) -> tlsConnector(server, http, certificate, config));
+                }
                 c.requestLogger.http((ctx, ms) -> {
                     RequestLog.log(ctx, ms);
                     metrics.http(ctx.method().name(), RequestLog.route(ctx), ctx.statusCode(),
@@ -130,6 +157,7 @@ public final class MicrocredServer implements AutoCloseable {
             });
             Problems.register(app);
             app.before(ctx -> {
+                RequestLog.assign(ctx);
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "no-referrer");
             });
@@ -139,7 +167,8 @@ public final class MicrocredServer implements AutoCloseable {
             throw new MicrocredException(Problem.UNAVAILABLE, "cannot start the HTTP server on " + config.host() + ":"
                     + config.port() + ": " + e.getMessage(), e);
         }
-        String baseUrl = config.baseUrl() != null ? config.baseUrl() : "http://localhost:" + app.port();
+        String baseUrl = config.baseUrl() != null ? config.baseUrl()
+                : (certificate != null ? "https" : "http") + "://localhost:" + app.port();
         DemoWitness demoWitness = null;
         List<TlogSettings.Witness> extraWitnesses = List.of();
         if (config.tlog().demoWitness()) {
@@ -177,9 +206,36 @@ public final class MicrocredServer implements AutoCloseable {
             platform.bulk().resumeUnfinished();
             platform.sequencer().start();
         }
+        // with SMTP, the outbox is the queue and the record: mail is enqueued as before, then sent from it
+        MailDelivery mail = config.smtp() == null ? null : MailDelivery.start(db, platform.store(),
+                new SmtpTransport(config.smtp(), clock), clock);
+        if (mail != null) {
+            LOG.info("mail delivery by smtp settings=\"{}\"", config.smtp());
+        }
+        if (certificate != null) {
+            LOG.info("tls self-signed certificate sha256={} notAfter={} file={}", certificate.sha256Fingerprint(),
+                    certificate.notAfter(), config.dataDirectory().resolve(TLS_DIRECTORY)
+                            .resolve(SelfSignedCertificate.CERTIFICATE_FILE));
+        }
         LOG.info("server started port={} db=\"{}\" ms={}", app.port(), db.product(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new MicrocredServer(app, platform, List.copyOf(routes), demoWitness);
+        return new MicrocredServer(app, platform, List.copyOf(routes), demoWitness, certificate, mail);
+    }
+
+    /** An HTTPS connector (HTTP/1.1 over TLS) on the configured host and port, serving {@code certificate}. */
+    private static ServerConnector tlsConnector(Server server, HttpConfiguration http, SelfSignedCertificate certificate,
+                                                Config config) {
+        char[] password = UUID.randomUUID().toString().toCharArray();
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStore(certificate.keyStore("microcred", password));
+        tls.setKeyStorePassword(new String(password));
+        HttpConfiguration https = new HttpConfiguration(http);
+        https.addCustomizer(new SecureRequestCustomizer());
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"),
+                new HttpConnectionFactory(https));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        return connector;
     }
 
     static Platform wire(Config config, String baseUrl, Clock clock, Database db, KeyEncryptionKey kek,
@@ -236,6 +292,16 @@ public final class MicrocredServer implements AutoCloseable {
         }
     }
 
+    /** The self-signed certificate served with {@code --https}, if any. */
+    public Optional<SelfSignedCertificate> certificate() {
+        return Optional.ofNullable(certificate);
+    }
+
+    /** The SMTP delivery of the outbox, when SMTP is configured. */
+    public Optional<MailDelivery> mail() {
+        return Optional.ofNullable(mail);
+    }
+
     public int port() {
         return app.port();
     }
@@ -262,6 +328,9 @@ public final class MicrocredServer implements AutoCloseable {
             platform.sequencer().close();
             if (demoWitness != null) {
                 demoWitness.close();
+            }
+            if (mail != null) {
+                mail.close();
             }
         } finally {
             platform.db().close();

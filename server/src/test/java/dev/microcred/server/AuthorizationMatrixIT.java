@@ -333,6 +333,12 @@ class AuthorizationMatrixIT {
                 + "/credentials/" + credentialX + "/suspend", null), tokenConflict));
         rows.add(new Row("POST", "/api/issuers/{slug}/credentials/{id}/unsuspend", (c, r) -> c.api(r, "POST", ax
                 + "/credentials/" + credentialX + "/unsuspend", null), tokenConflict));
+        // signing keys (platform-ops): public list; rotation by the issuer's token, did:key issuers answer 409
+        rows.add(new Row("GET", "/api/issuers/{slug}/keys", (c, r) -> c.api(r, "GET", ax + "/keys", null), public200));
+        rows.add(new Row("POST", "/api/issuers/{slug}/keys/rotate", (c, r) -> c.api(r, "POST", ax + "/keys/rotate",
+                null), expect(401, 401, 401, 401, 401, 201, 201, 403)));
+        rows.add(new Row("POST", "/api/issuers/{slug}/keys/rotate", (c, r) -> c.api(r, "POST", "/api/issuers/"
+                + y.slug() + "/keys/rotate", null), expect(401, 401, 401, 401, 401, 409, 403, 409)));
         rows.add(new Row("GET", "/api/admin/outbox", (c, r) -> c.api(r, "GET", "/api/admin/outbox", null),
                 expect(401, 401, 401, 401, 401, 200, 403, 403)));
         rows.add(new Row("POST", "/issuers/{slug}/vcalm/credentials/issue", (c, r) -> c.api(r, "POST", "/issuers/"
@@ -388,6 +394,9 @@ class AuthorizationMatrixIT {
                 + "/credentials/" + credentialX + "/suspend", Map.of()), staffConflict));
         rows.add(new Row("POST", "/console/{slug}/credentials/{id}/unsuspend", (c, r) -> c.form(r, cx
                 + "/credentials/" + credentialX + "/unsuspend", Map.of()), staffConflict));
+        // key rotation in the console: the issuer's admins (STAFF_X is staff: 403) and the platform admin
+        rows.add(new Row("POST", "/console/{slug}/keys/rotate", (c, r) -> c.form(r, cx + "/keys/rotate", Map.of()),
+                expect(401, 403, 403, 403, 403, 303, 401, 401)));
         // the wallet: claim links of learner A's credentials, learner A's wallet items, share links
         Map<Role, Integer> ownerPage = expect(401, 200, 404, 404, 404, 404, 401, 401);
         String wx = "/wallet/" + credentialX;

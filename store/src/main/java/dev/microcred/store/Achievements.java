@@ -10,16 +10,21 @@ import java.util.Optional;
 /** The {@code achievement} table. Stateless. */
 public final class Achievements {
     private static final String INSERT = """
-            INSERT INTO achievement (id, issuer_id, name, document, validity_days, created_at, archived_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO achievement (id, issuer_id, name, document, validity_days, created_at, archived_at,
+                                     status_purposes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """;
     private static final String COLUMNS = """
-            SELECT id, issuer_id, name, document, validity_days, created_at, archived_at FROM achievement
+            SELECT id, issuer_id, name, document, validity_days, created_at, archived_at, status_purposes
+            FROM achievement
             """;
     private static final String BY_ID = COLUMNS + " WHERE id = ?";
     private static final String BY_ISSUER = COLUMNS + " WHERE issuer_id = ? ORDER BY created_at, id";
     private static final String UPDATE = """
             UPDATE achievement SET name = ?, document = ?, validity_days = ? WHERE id = ?
+            """;
+    private static final String UPDATE_STATUS_PURPOSES = """
+            UPDATE achievement SET status_purposes = ? WHERE id = ?
             """;
     private static final String ARCHIVE = """
             UPDATE achievement SET archived_at = ? WHERE id = ? AND archived_at IS NULL
@@ -27,7 +32,7 @@ public final class Achievements {
 
     public void insert(Connection c, StoredAchievement a) throws SQLException {
         Jdbc.update(c, INSERT, a.id(), a.issuerId(), a.name(), a.document(), a.validityDays(), a.createdAt(),
-                a.archivedAt());
+                a.archivedAt(), purposes(a.suspendable()));
     }
 
     public Optional<StoredAchievement> byId(Connection c, String id) throws SQLException {
@@ -43,6 +48,15 @@ public final class Achievements {
         Jdbc.update(c, UPDATE, name, document, validityDays, id);
     }
 
+    /** Sets which status entries credentials of the achievement carry from now on (see {@link StoredAchievement}). */
+    public void updateSuspendable(Connection c, String id, boolean suspendable) throws SQLException {
+        Jdbc.update(c, UPDATE_STATUS_PURPOSES, purposes(suspendable), id);
+    }
+
+    private static String purposes(boolean suspendable) {
+        return suspendable ? "revocation suspension" : "revocation";
+    }
+
     public boolean archive(Connection c, String id, Instant now) throws SQLException {
         return Jdbc.update(c, ARCHIVE, now, id) == 1;
     }
@@ -50,6 +64,6 @@ public final class Achievements {
     private static StoredAchievement map(ResultSet rs) throws SQLException {
         return new StoredAchievement(rs.getString("id"), rs.getString("issuer_id"), rs.getString("name"),
                 rs.getString("document"), Jdbc.integer(rs, "validity_days"), Jdbc.instant(rs, "created_at"),
-                Jdbc.instant(rs, "archived_at"));
+                Jdbc.instant(rs, "archived_at"), rs.getString("status_purposes").contains("suspension"));
     }
 }

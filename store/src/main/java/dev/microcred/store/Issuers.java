@@ -20,6 +20,7 @@ public final class Issuers {
     private static final String BY_SLUG = COLUMNS + " WHERE slug = ?";
     private static final String BY_ID = COLUMNS + " WHERE id = ?";
     private static final String BY_DID = COLUMNS + " WHERE did = ?";
+    private static final String BY_ID_FOR_UPDATE = COLUMNS + " WHERE id = ? FOR UPDATE";
     private static final String ALL = COLUMNS + " ORDER BY slug";
     private static final String UPDATE_PROFILE = """
             UPDATE issuer SET name = ?, profile = ? WHERE id = ?
@@ -58,6 +59,11 @@ public final class Issuers {
 
     public Optional<Issuer> byId(Connection c, String id) throws SQLException {
         return Jdbc.one(c, BY_ID, Issuers::map, id);
+    }
+
+    /** The issuer row read {@code FOR UPDATE}: key changes of one issuer take turns. */
+    public Optional<Issuer> lock(Connection c, String id) throws SQLException {
+        return Jdbc.one(c, BY_ID_FOR_UPDATE, Issuers::map, id);
     }
 
     public Optional<Issuer> byDid(Connection c, String did) throws SQLException {

@@ -23,6 +23,22 @@ public final class Outbox {
             UPDATE mail_outbox SET sent_at = ? WHERE id = ? AND sent_at IS NULL
             """;
 
+    private static final String DUE = COLUMNS + """
+             WHERE sent_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+             ORDER BY created_at, id LIMIT ?
+            """;
+    private static final String CLAIM = """
+            UPDATE mail_outbox SET next_attempt_at = ?
+            WHERE id = ? AND sent_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+            """;
+    private static final String FAILED = """
+            UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+            WHERE id = ? AND sent_at IS NULL
+            """;
+    private static final String DELIVERY = """
+            SELECT attempts, next_attempt_at, last_error, sent_at FROM mail_outbox WHERE id = ?
+            """;
+
     public void enqueue(Connection c, OutboxMail m) throws SQLException {
         Jdbc.update(c, INSERT, m.id(), m.recipient(), m.subject(), m.body(), m.kind(), m.relatedId(), m.createdAt(),
                 m.sentAt());
@@ -48,6 +64,41 @@ public final class Outbox {
 
     public List<OutboxMail> unsent(Connection c, int limit) throws SQLException {
         return Jdbc.list(c, UNSENT, Outbox::map, limit);
+    }
+
+    /** Unsent mails whose next attempt is due at {@code now}, oldest first. */
+    public List<OutboxMail> due(Connection c, Instant now, int limit) throws SQLException {
+        return Jdbc.list(c, DUE, Outbox::map, now, limit);
+    }
+
+    /**
+     * Takes a due mail for sending until {@code leaseUntil}: false when it was sent or taken by another worker
+     * meanwhile. A worker that dies while sending leaves the mail due again at {@code leaseUntil}.
+     */
+    public boolean claim(Connection c, String id, Instant now, Instant leaseUntil) throws SQLException {
+        return Jdbc.update(c, CLAIM, leaseUntil, id, now) == 1;
+    }
+
+    /** Records a failed attempt: the mail is due again at {@code retryAt}. {@code error} must hold no personal data. */
+    public void failed(Connection c, String id, Instant retryAt, String error) throws SQLException {
+        Jdbc.update(c, FAILED, retryAt, error.length() > 300 ? error.substring(0, 300) : error, id);
+    }
+
+    /** How delivery of a mail went so far, if it exists. */
+    public java.util.Optional<Delivery> delivery(Connection c, String id) throws SQLException {
+        return Jdbc.one(c, DELIVERY, rs -> new Delivery(rs.getInt("attempts"), Jdbc.instant(rs, "next_attempt_at"),
+                rs.getString("last_error"), Jdbc.instant(rs, "sent_at")), id);
+    }
+
+    /**
+     * The delivery state of a mail.
+     *
+     * @param attempts failed attempts so far
+     * @param nextAttemptAt when it is due again (or leased until), null before the first attempt
+     * @param lastError the last failure (error class and SMTP code), or null
+     * @param sentAt null until sent
+     */
+    public record Delivery(int attempts, Instant nextAttemptAt, String lastError, Instant sentAt) {
     }
 
     public boolean markSent(Connection c, String id, Instant now) throws SQLException {

@@ -113,11 +113,18 @@ public final class SchemaValidator {
         List<String> checked = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         List<SchemaViolation> violations = new ArrayList<>();
+        List<String> notices = new ArrayList<>();
         boolean clr = hasType(credential, "ClrCredential");
+        JsonNode status = credential.get("credentialStatus");
+        if (!clr && status != null && status.isArray() && !status.isEmpty()) {
+            notices.add("credentialStatus is an array of " + status.size() + " entries: VC 2.0 allows several"
+                    + " status entries, the OB 3.0 JSON schema one object; each entry was validated against the"
+                    + " schema's CredentialStatus definition");
+        }
         for (String id : namedSchemas(credential)) {
             if (texts.containsKey(id)) {
                 checked.add(id);
-                violations.addAll(validate(credential, id, "$"));
+                violations.addAll(validateEachStatus(credential, id));
             } else if (!(clr && id.equals(CLR_CREDENTIAL))) {
                 unknown.add(id);
             }
@@ -129,7 +136,7 @@ public final class SchemaValidator {
             String byType = schemaForType(credential);
             if (byType != null) {
                 checked.add(byType);
-                violations.addAll(validate(credential, byType, "$"));
+                violations.addAll(validateEachStatus(credential, byType));
             } else if (unknown.isEmpty()) {
                 violations.add(new SchemaViolation("$.type", "names no type with a bundled schema (OpenBadgeCredential,"
                         + " AchievementCredential, EndorsementCredential, ClrCredential, Profile): " + credential.get("type"),
@@ -143,7 +150,39 @@ public final class SchemaValidator {
             checked.add(OB_MODEL_RULES);
             modelRule(() -> EndorsementCredential.parse(credential), violations);
         }
-        return new SchemaReport(checked, unknown, violations);
+        return new SchemaReport(checked, unknown, violations, notices);
+    }
+
+    /**
+     * Validates {@code credential} against {@code schemaId}; when its {@code credentialStatus} is an array (VC 2.0
+     * §4.10 allows "one or more" status entries, the OB 3.0 schema types it as one {@code CredentialStatus}
+     * object), the credential is validated once per entry with that entry in its place: every other member is
+     * checked as strictly as ever (reported once), and each entry against the schema's {@code CredentialStatus}
+     * definition (its violations reported at {@code $.credentialStatus[i]}).
+     */
+    private List<SchemaViolation> validateEachStatus(ObjectNode credential, String schemaId) {
+        JsonNode status = credential.get("credentialStatus");
+        if (status == null || !status.isArray() || status.isEmpty()) {
+            return validate(credential, schemaId, "$");
+        }
+        List<SchemaViolation> out = new ArrayList<>();
+        String member = "$.credentialStatus";
+        for (int i = 0; i < status.size(); i++) {
+            ObjectNode view = credential.deepCopy();
+            view.set("credentialStatus", status.get(i));
+            for (SchemaViolation v : validate(view, schemaId, "$")) {
+                boolean inStatus = v.path().equals(member) || v.path().startsWith(member + ".")
+                        || v.path().startsWith(member + "[");
+                if (inStatus) {
+                    out.add(new SchemaViolation(member + "[" + i + "]" + v.path().substring(member.length()),
+                            v.message(), v.schema()));
+                } else if (i == 0) {
+                    out.add(v);
+                }
+            }
+        }
+        out.sort(Comparator.comparing(SchemaViolation::path).thenComparing(SchemaViolation::message));
+        return out;
     }
 
     /**

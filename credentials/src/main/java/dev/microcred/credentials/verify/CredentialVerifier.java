@@ -424,10 +424,21 @@ public final class CredentialVerifier {
             }
             return Check.failed(SCHEMA, Outcome.INVALID, "does not conform to its JSON schema: " + listed, values);
         }
+        for (int i = 0; i < report.notices().size(); i++) {
+            values.put("notice[" + i + "]", report.notices().get(i));
+        }
         if (!report.unknown().isEmpty()) {
             return new Check(SCHEMA, Check.Status.WARNING, "conforms to " + report.checked().size()
                     + " bundled schema(s); not checked (microcred never fetches schemas): "
-                    + String.join(", ", report.unknown()), values, null);
+                    + String.join(", ", report.unknown())
+                    + (report.notices().isEmpty() ? "" : "; " + String.join("; ", report.notices())), values, null);
+        }
+        if (!report.notices().isEmpty()) {
+            // OB 3.0 §9 step 1 fails a schema violation; VC 2.0 §4.10 allows several status entries, which the
+            // OB 3.0 schema's single CredentialStatus object does not: reported, not failed, as the rest conforms
+            return new Check(SCHEMA, Check.Status.WARNING, "conforms to " + String.join(", ",
+                    shortNames(report.checked())) + " except the OB 3.0 single-object rule: "
+                    + String.join("; ", report.notices()), values, null);
         }
         return Check.passed(SCHEMA, "conforms to " + String.join(", ", shortNames(report.checked())), values);
     }

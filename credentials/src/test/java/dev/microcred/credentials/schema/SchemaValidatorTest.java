@@ -129,6 +129,58 @@ class SchemaValidatorTest {
                 "https://purl.imsglobal.org/spec/ob/v3p0/schema/json-ld/ob_v3p0_achievementcredential_schema.json");
     }
 
+    /** A credential of the sample with two status entries: its revocation entry and a suspension one. */
+    private static ObjectNode withTwoStatusEntries() {
+        ObjectNode credential = SharedData.json(SAMPLES + "bit-string-list/credential-status-revoked.json");
+        ObjectNode revocation = (ObjectNode) credential.get("credentialStatus");
+        ObjectNode suspension = revocation.deepCopy();
+        suspension.put("statusPurpose", "suspension");
+        credential.putArray("credentialStatus").add(revocation).add(suspension);
+        return credential;
+    }
+
+    @Test
+    void severalStatusEntriesAreANoticeWhenEachEntryConforms() {
+        SchemaReport report = validator.validate(withTwoStatusEntries());
+        assertThat(report.violations()).isEmpty();
+        assertThat(report.conforms()).isTrue();
+        assertThat(report.notices()).singleElement().asString().contains("array of 2 entries", "CredentialStatus");
+        SchemaReport single = validator.validate(SharedData.json(SAMPLES
+                + "bit-string-list/credential-status-revoked.json"));
+        assertThat(single.notices()).isEmpty();
+    }
+
+    @Test
+    void eachStatusEntryIsValidatedAgainstTheCredentialStatusDefinition() {
+        ObjectNode credential = withTwoStatusEntries();
+        ((ObjectNode) credential.get("credentialStatus").get(1)).remove("type");
+        SchemaReport report = validator.validate(credential);
+        assertThat(report.conforms()).isFalse();
+        assertThat(report.violations()).singleElement().satisfies(v -> {
+            assertThat(v.path()).isEqualTo("$.credentialStatus[1]");
+            assertThat(v.message()).contains("required property 'type' not found");
+        });
+        credential.putArray("credentialStatus").add("not an object");
+        assertThat(validator.validate(credential).violations()).extracting(SchemaViolation::path)
+                .contains("$.credentialStatus[0]");
+        credential.putArray("credentialStatus");
+        assertThat(validator.validate(credential).violations()).extracting(SchemaViolation::path)
+                .as("an empty array is no status object").contains("$.credentialStatus");
+    }
+
+    @Test
+    void theRestOfACredentialWithSeveralStatusEntriesIsCheckedAsStrictlyAsEver() {
+        ObjectNode credential = withTwoStatusEntries();
+        credential.put("validFrom", "yesterday");
+        ((ObjectNode) credential.get("issuer")).remove("type");
+        SchemaReport report = validator.validate(credential);
+        assertThat(report.conforms()).isFalse();
+        assertThat(report.violations()).extracting(SchemaViolation::path).contains("$.validFrom", "$.issuer")
+                .noneMatch(p -> p.startsWith("$.credentialStatus"));
+        assertThat(report.violations()).filteredOn(v -> v.path().equals("$.validFrom")).as("reported once")
+                .hasSize(1);
+    }
+
     private void assertViolation(String sample, String path) {
         SchemaReport report = validator.validate(SharedData.json(SAMPLES + sample));
         assertThat(report.conforms()).as(sample).isFalse();

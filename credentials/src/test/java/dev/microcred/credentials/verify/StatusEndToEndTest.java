@@ -58,6 +58,47 @@ class StatusEndToEndTest {
         return issuer.sign(unsigned.withCredentialStatus(status).toJson(), CredentialFormat.LDP_RDFC).credential();
     }
 
+    /** A credential with a revocation and a suspension entry: credentialStatus an array, as VC 2.0 allows. */
+    private ObjectNode credentialWithBothEntries(long index) {
+        dev.microcred.credentials.ob3.Achievement achievement = dev.microcred.credentials.ob3.Achievement.of(
+                "https://academy.example/a/1", "Forklift Safety", "Operates a forklift safely.",
+                Criteria.narrative("Practical test."));
+        OpenBadgeCredential unsigned = OpenBadgeCredential.unsigned("urn:uuid:1c0e8f8e-5b9f-4a4b-8f6e-3f4f1e9b2a77",
+                issuer.profile(), AchievementSubject.forId("did:example:learner", achievement),
+                Instant.parse("2026-01-01T00:00:00Z"), null);
+        com.fasterxml.jackson.databind.node.ArrayNode both = Json.mapper().createArrayNode();
+        both.add(StatusEntry.of("revocation", index, REVOCATION).toJson());
+        both.add(StatusEntry.of("suspension", index, SUSPENSION).toJson());
+        return issuer.sign(unsigned.withCredentialStatus(both).toJson(), CredentialFormat.LDP_RDFC).credential();
+    }
+
+    @Test
+    void anOpenBadgeWithRevocationAndSuspensionEntriesIsCheckedOnBothAndWarnedOnTheSchema() {
+        long index = 1_234;
+        ObjectNode vc = credentialWithBothEntries(index);
+        publish(REVOCATION, "revocation", StatusList.empty(), issuer);
+        publish(SUSPENSION, "suspension", StatusList.empty(), issuer);
+        VerificationReport ok = verifier.verify(vc, NOW);
+        assertThat(ok.outcome()).as(Json.write(ok.toJson())).isEqualTo(Outcome.VALID);
+        Check schema = ok.check("schema").orElseThrow();
+        assertThat(schema.status()).isEqualTo(Check.Status.WARNING);
+        assertThat(schema.detail()).contains("single-object rule", "array of 2 entries");
+        assertThat(ok.check("status").orElseThrow().detail()).contains("2 status entries checked");
+
+        publish(SUSPENSION, "suspension", StatusList.empty().with(index, true), issuer);
+        assertThat(verifier.verify(vc, NOW).outcome()).isEqualTo(Outcome.SUSPENDED);
+        publish(REVOCATION, "revocation", StatusList.empty().with(index, true), issuer);
+        assertThat(verifier.verify(vc, NOW).outcome()).as("revocation is checked first").isEqualTo(Outcome.REVOKED);
+        publish(SUSPENSION, "suspension", StatusList.empty(), issuer);
+        assertThat(verifier.verify(vc, NOW).outcome()).isEqualTo(Outcome.REVOKED);
+
+        // the rest of the credential is held to the schema as strictly as before: an error there still fails
+        ObjectNode broken = vc.deepCopy();
+        ((ObjectNode) broken.get("credentialSubject")).put("type", "NotAnAchievementSubject");
+        assertThat(verifier.verify(broken, NOW).check("schema").orElseThrow().status())
+                .isEqualTo(Check.Status.FAILED);
+    }
+
     private void publish(URI id, String purpose, StatusList list, CredentialIssuer signer) {
         ObjectNode unsigned = StatusListCredential.of(id, issuer.profile().id(), purpose, list,
                 Instant.parse("2026-01-01T00:00:00Z")).toJson();

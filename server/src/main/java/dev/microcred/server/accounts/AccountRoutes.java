@@ -232,7 +232,8 @@ public final class AccountRoutes {
                     el("pre", m.body())));
         }
         Page.send(ctx, 200, "Mail outbox", Html.join(card(el("h1", "Mail outbox"), el("p", List.of(attr("class",
-                "muted")), Html.text("Mail waiting for an SMTP server, newest first (the latest 100)."))),
+                "muted")), Html.text("Every mail, newest first (the latest 100). With SMTP configured each is sent from"
+                + " here and marked sent (failures are retried); without, it stays here unsent."))),
                 mails.isEmpty() ? card(el("p", "No mail.")) : Html.join(mails)));
     }
 

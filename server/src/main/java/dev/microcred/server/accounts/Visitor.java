@@ -57,6 +57,18 @@ public record Visitor(Account account, String sessionHash, List<Membership> memb
         }
     }
 
+    /**
+     * Refuses anyone but the admins of {@code issuer} and the platform admin (staff may issue, not change keys).
+     *
+     * @throws MicrocredException {@code UNAUTHENTICATED} when anonymous, {@code FORBIDDEN} otherwise
+     */
+    public void requireAdminOf(Issuer issuer) {
+        requireStaffOf(issuer);
+        if (!isPlatformAdmin() && !membership(issuer.id()).map(m -> Membership.ADMIN.equals(m.role())).orElse(false)) {
+            throw new MicrocredException(Problem.FORBIDDEN, "only the admins of this issuer may do this");
+        }
+    }
+
     /** Refuses anyone but the platform admin. */
     public void requirePlatformAdmin() {
         require();

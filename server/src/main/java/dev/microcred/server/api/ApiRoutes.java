@@ -11,11 +11,13 @@ import dev.microcred.server.Platform;
 import dev.microcred.server.http.Bearer;
 import dev.microcred.server.http.Bodies;
 import dev.microcred.server.issuing.AccessTokens;
+import dev.microcred.server.issuing.AchievementCatalog;
 import dev.microcred.server.issuing.Issuance;
 import dev.microcred.server.issuing.IssuerRegistry;
 import dev.microcred.server.issuing.Scopes;
 import dev.microcred.server.issuing.StatusRegistry;
 import dev.microcred.store.Issuer;
+import dev.microcred.store.IssuerKey;
 import dev.microcred.store.OutboxMail;
 import dev.microcred.store.StoredAchievement;
 import dev.microcred.store.StoredCredential;
@@ -52,6 +54,8 @@ public final class ApiRoutes {
                 ctx -> changeStatus(ctx, StatusRegistry.Change.SUSPEND));
         app.post("/api/issuers/{slug}/credentials/{id}/unsuspend",
                 ctx -> changeStatus(ctx, StatusRegistry.Change.UNSUSPEND));
+        app.get("/api/issuers/{slug}/keys", this::listKeys);
+        app.post("/api/issuers/{slug}/keys/rotate", this::rotateKey);
         app.post("/api/verify", this::verify);
         app.get("/api/admin/outbox", this::outbox);
         app.get("/issuers/{slug}/did.json", this::didDocument);
@@ -98,6 +102,36 @@ public final class ApiRoutes {
         return out;
     }
 
+    private void listKeys(Context ctx) {
+        Issuer issuer = issuer(ctx);
+        ArrayNode out = Json.mapper().createArrayNode();
+        p.issuers().keys(issuer).forEach(k -> out.add(keyJson(k)));
+        Bodies.json(ctx, 200, out);
+    }
+
+    private void rotateKey(Context ctx) {
+        Issuer issuer = issuer(ctx);
+        bearer.require(ctx, issuer, Scopes.KEYS_ROTATE);
+        IssuerKey key = p.issuers().rotateKey(issuer);
+        ctx.header("Location", "/api/issuers/" + issuer.slug() + "/keys");
+        Bodies.json(ctx, 201, keyJson(key));
+    }
+
+    /** A key as the API shows it: public parts only. */
+    static ObjectNode keyJson(IssuerKey k) {
+        ObjectNode out = Json.object();
+        out.put("id", k.id());
+        out.put("verificationMethod", k.verificationMethod());
+        out.put("type", "Multikey");
+        out.put("publicKeyMultibase", k.publicKeyMultibase());
+        out.put("createdAt", k.createdAt().toString());
+        out.put("active", k.retiredAt() == null);
+        if (k.retiredAt() != null) {
+            out.put("retiredAt", k.retiredAt().toString());
+        }
+        return out;
+    }
+
     private void createAchievement(Context ctx) {
         Issuer issuer = issuer(ctx);
         bearer.require(ctx, issuer, Scopes.ACHIEVEMENTS_WRITE);
@@ -121,6 +155,7 @@ public final class ApiRoutes {
         if (a.validityDays() != null) {
             out.put("validityDays", a.validityDays());
         }
+        out.put("status", AchievementCatalog.statusSetting(a));
         out.set("achievement", Json.parse(a.document()));
         return out;
     }
@@ -235,6 +270,9 @@ public final class ApiRoutes {
             o.put("kind", m.kind());
             o.put("relatedId", m.relatedId());
             o.put("createdAt", m.createdAt().toString());
+            if (m.sentAt() != null) {
+                o.put("sentAt", m.sentAt().toString());
+            }
         }
         Bodies.json(ctx, 200, out);
     }

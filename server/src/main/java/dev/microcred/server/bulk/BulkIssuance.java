@@ -408,9 +408,26 @@ public final class BulkIssuance implements AutoCloseable {
         List<StatusRegistry.Allocation> indexes = toIssue.isEmpty() ? List.of()
                 : status.allocateAll(issuer, StatusRegistry.REVOCATION, toIssue.size());
         indexes.forEach(a -> lists.add(a.list().id()));
+        // rows of achievements set to "revocation and suspension" get a suspension index too
+        List<StatusRegistry.Allocation> suspensions = new ArrayList<>(toIssue.size());
+        List<Integer> suspendable = new ArrayList<>();
+        for (int i = 0; i < toIssue.size(); i++) {
+            suspensions.add(null);
+            if (((Issuance.Template) templates.get(toIssue.get(i).achievementId())).achievement().suspendable()) {
+                suspendable.add(i);
+            }
+        }
+        if (!suspendable.isEmpty()) {
+            List<StatusRegistry.Allocation> taken = status.allocateAll(issuer, StatusRegistry.SUSPENSION,
+                    suspendable.size());
+            for (int j = 0; j < taken.size(); j++) {
+                suspensions.set(suspendable.get(j), taken.get(j));
+                lists.add(taken.get(j).list().id());
+            }
+        }
         Instant now = clock.instant();
         long t0 = System.nanoTime();
-        Object[] signed = sign(toIssue, templates, indexes, now);
+        Object[] signed = sign(toIssue, templates, indexes, suspensions, now);
         long signMillis = (System.nanoTime() - t0) / 1_000_000;
         List<Issuance.Prepared> prepared = new ArrayList<>(toIssue.size());
         List<CredentialKey> keys = new ArrayList<>(toIssue.size());
@@ -466,7 +483,7 @@ public final class BulkIssuance implements AutoCloseable {
 
     /** Builds and signs the rows on the pool: each slot a {@link Issuance.Prepared} or why the row failed. */
     private Object[] sign(List<BulkRow> rows, Map<String, Object> templates, List<StatusRegistry.Allocation> indexes,
-                          Instant now) {
+                          List<StatusRegistry.Allocation> suspensions, Instant now) {
         Object[] out = new Object[rows.size()];
         if (rows.isEmpty()) {
             return out;
@@ -484,7 +501,7 @@ public final class BulkIssuance implements AutoCloseable {
                             ? new Issuance.Recipient(row.recipient(), null) : new Issuance.Recipient(null, row.recipient());
                     try {
                         out[i] = issuance.prepare((Issuance.Template) templates.get(row.achievementId()), recipient,
-                                row.validFrom(), row.validUntil(), indexes.get(i), now);
+                                row.validFrom(), row.validUntil(), indexes.get(i), suspensions.get(i), now);
                     } catch (MicrocredException e) {
                         if (e.problem() != Problem.INVALID_REQUEST) {
                             throw e;

@@ -23,13 +23,14 @@ import java.util.Set;
  */
 record AchievementForm(String name, String description, String criteria, List<String> skills, String eqfLevel,
                        String ects, String workloadHours, String assessment, String participation,
-                       String qualityAssurance, String validityDays) {
+                       String qualityAssurance, String validityDays, String status) {
     AchievementForm {
         skills = List.copyOf(skills);
     }
 
     static AchievementForm empty() {
-        return new AchievementForm("", "", "", List.of(), "", "", "", "", "", "", "");
+        return new AchievementForm("", "", "", List.of(), "", "", "", "", "", "", "",
+                AchievementCatalog.STATUS_REVOCATION);
     }
 
     /** The form as posted: checked {@code skills} boxes plus the ids typed in {@code skillIds}, one per line. */
@@ -45,7 +46,7 @@ record AchievementForm(String name, String description, String criteria, List<St
         }
         return new AchievementForm(v(ctx, "name"), v(ctx, "description"), v(ctx, "criteria"), new ArrayList<>(skills),
                 v(ctx, "eqfLevel"), v(ctx, "ects"), v(ctx, "workloadHours"), v(ctx, "assessment"),
-                v(ctx, "participation"), v(ctx, "qualityAssurance"), v(ctx, "validityDays"));
+                v(ctx, "participation"), v(ctx, "qualityAssurance"), v(ctx, "validityDays"), v(ctx, "status"));
     }
 
     /** The form for editing a stored achievement, read back from its OB 3.0 document. */
@@ -79,7 +80,8 @@ record AchievementForm(String name, String description, String criteria, List<St
         return new AchievementForm(a.name(), d.path("description").asText(""),
                 d.path("criteria").path("narrative").asText(""), skills, eqf,
                 d.hasNonNull("creditsAvailable") ? d.path("creditsAvailable").asText() : "", workload, assessment,
-                participation, quality, a.validityDays() == null ? "" : a.validityDays().toString());
+                participation, quality, a.validityDays() == null ? "" : a.validityDays().toString(),
+                AchievementCatalog.statusSetting(a));
     }
 
     /** The request {@link AchievementCatalog#create} takes. @throws MicrocredException for a number that is not one */
@@ -103,6 +105,7 @@ record AchievementForm(String name, String description, String criteria, List<St
         text(r, "assessment", assessment);
         text(r, "participation", participation);
         text(r, "qualityAssurance", qualityAssurance);
+        text(r, "status", status);
         return r;
     }
 

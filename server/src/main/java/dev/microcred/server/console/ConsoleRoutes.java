@@ -13,6 +13,7 @@ import dev.microcred.server.accounts.Page;
 import dev.microcred.server.accounts.Visitor;
 import dev.microcred.server.accounts.WebSignIn;
 import dev.microcred.server.http.Bodies;
+import dev.microcred.server.issuing.AchievementCatalog;
 import dev.microcred.server.issuing.Issuance;
 import dev.microcred.server.issuing.StatusRegistry;
 import dev.microcred.server.web.Forms;
@@ -25,6 +26,8 @@ import dev.microcred.skills.search.SkillsIndex;
 import dev.microcred.store.CredentialState;
 import dev.microcred.store.Issuer;
 import dev.microcred.store.IssuerActivity;
+import dev.microcred.store.IssuerKey;
+import dev.microcred.store.Membership;
 import dev.microcred.store.StoredAchievement;
 import dev.microcred.store.StoredCredential;
 import io.javalin.Javalin;
@@ -66,6 +69,7 @@ public final class ConsoleRoutes {
         app.post("/console/{slug}/credentials/{id}/revoke", ctx -> status(ctx, StatusRegistry.Change.REVOKE));
         app.post("/console/{slug}/credentials/{id}/suspend", ctx -> status(ctx, StatusRegistry.Change.SUSPEND));
         app.post("/console/{slug}/credentials/{id}/unsuspend", ctx -> status(ctx, StatusRegistry.Change.UNSUSPEND));
+        app.post("/console/{slug}/keys/rotate", this::rotateKey);
     }
 
     /** The issuer in the path, once the visitor is known to work for it. */
@@ -129,7 +133,43 @@ public final class ConsoleRoutes {
                         el("h3", "By achievement"),
                         el("table", List.of(attr("id", "by-achievement")), el("tr", el("th", "Achievement"),
                                 el("th", "Issued"), el("th", "Claimed"), el("th", "Claim rate"), el("th", "Revoked")),
-                                Html.join(rows)))));
+                                Html.join(rows))),
+                keysCard(issuer, WebSignIn.visitor(ctx))));
+    }
+
+    /** The issuer's signing keys, with the rotation button for its admins ({@code did:web} issuers only). */
+    private Html keysCard(Issuer issuer, Visitor v) {
+        List<Html> rows = new ArrayList<>();
+        for (IssuerKey k : p.issuers().keys(issuer)) {
+            rows.add(el("tr", el("td", el("code", k.verificationMethod())), el("td", k.createdAt().toString()),
+                    el("td", k.retiredAt() == null ? "signs new credentials"
+                            : "retired " + k.retiredAt() + ": still verifies what it signed")));
+        }
+        boolean admin = v.isPlatformAdmin() || v.membership(issuer.id())
+                .map(m -> Membership.ADMIN.equals(m.role())).orElse(false);
+        Html action;
+        if (!"web".equals(issuer.didMethod())) {
+            action = el("p", List.of(attr("class", "muted")), Html.text("This issuer uses did:key: its DID is its"
+                    + " key, so the key cannot change without a new DID. Create a new issuer to sign with a new key."));
+        } else if (admin) {
+            action = Forms.button("/console/" + issuer.slug() + "/keys/rotate", v.csrfToken(), "Rotate signing key",
+                    Map.of());
+        } else {
+            action = el("p", List.of(attr("class", "muted")), Html.text("The issuer's admins can rotate the key."));
+        }
+        return el("section", List.of(attr("class", "card"), attr("id", "keys")), el("h2", "Signing keys"),
+                el("p", "A new key signs from its rotation on; older keys stay in the DID document, so credentials"
+                        + " they signed keep verifying."),
+                el("table", List.of(attr("id", "key-table")), el("tr", el("th", "Verification method"),
+                        el("th", "Created"), el("th", "State")), Html.join(rows)),
+                action);
+    }
+
+    private void rotateKey(Context ctx) {
+        Issuer issuer = issuer(ctx);
+        WebSignIn.visitor(ctx).requireAdminOf(issuer);
+        p.issuers().rotateKey(issuer);
+        ctx.redirect("/console/" + issuer.slug() + "#keys", HttpStatus.SEE_OTHER);
     }
 
     static String percent(long part, long whole) {
@@ -250,8 +290,20 @@ public final class ConsoleRoutes {
                         Forms.input("Quality assurance", "qualityAssurance", "text", f.qualityAssurance()),
                         Forms.input("Validity (days; empty for no expiry)", "validityDays", "number",
                                 f.validityDays(), attr("min", "1")),
+                        Forms.select("Status", "status", statusOptions(), f.status()),
+                        el("p", List.of(attr("class", "muted")), Html.text("Revocation only is exactly what the"
+                                + " Open Badges 3.0 schema allows. With suspension too, credentials carry two status"
+                                + " entries (allowed by VC 2.0): some OB 3.0 validators reject that, microcred's"
+                                + " verifier notes it as a warning. Applies to credentials issued from now on.")),
                         Forms.submit(id == null ? "Create achievement" : "Save changes",
                                 attr("name", "action"), attr("value", "save"), attr("id", "save")))));
+    }
+
+    private static Map<String, String> statusOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put(AchievementCatalog.STATUS_REVOCATION, "Revocation only (default, OB 3.0 schema-exact)");
+        options.put(AchievementCatalog.STATUS_REVOCATION_AND_SUSPENSION, "Revocation and suspension");
+        return options;
     }
 
     private static Html checkbox(String id, String label, boolean checked) {

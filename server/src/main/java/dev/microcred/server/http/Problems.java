@@ -50,7 +50,8 @@ public final class Problems {
                 send(ctx, e.getStatus(), slugOf(e.getStatus()), e.getMessage(), null));
         app.exception(Exception.class, (e, ctx) -> {
             String errorId = UUID.randomUUID().toString();
-            LOG.error("request failed error={} route={} exception={}", errorId, RequestLog.route(ctx), chain(e));
+            LOG.error("request failed error={} route={} requestId={} exception={}", errorId, RequestLog.route(ctx),
+                    RequestLog.requestId(ctx), chain(e));
             send(ctx, 500, "internal-error", "internal error " + errorId + " (reported in the server log)", null);
         });
         app.error(404, ctx -> {

@@ -45,6 +45,13 @@ public final class AchievementCatalog {
     public static final String TAG_PARTICIPATION = "participation: ";
     public static final String TAG_QUALITY = "quality assurance: ";
     public static final String EQF_URL = "http://data.europa.eu/snb/eqf/";
+    /** The {@code status} setting: one revocation entry, exactly as the OB 3.0 JSON schema allows (the default). */
+    public static final String STATUS_REVOCATION = "revocation";
+    /**
+     * The {@code status} setting: a revocation and a suspension entry, {@code credentialStatus} being an array of
+     * two (VC 2.0 §4.10 allows it; the OB 3.0 schema's single object does not, so verifiers may warn).
+     */
+    public static final String STATUS_REVOCATION_AND_SUSPENSION = "revocation-and-suspension";
     /** OB 3.0 AchievementType values microcred offers (others are written {@code ext:...}). */
     static final Set<String> ACHIEVEMENT_TYPES = Set.of("Achievement", "Assessment", "Award", "Badge", "Certificate",
             "CertificateOfCompletion", "Certification", "Competency", "Course", "License", "MicroCredential");
@@ -69,7 +76,8 @@ public final class AchievementCatalog {
      * {@code criteria} (Markdown text or {@code {narrative, id}}) required; optional {@code skills} (ids),
      * {@code alignments} (OB 3.0 Alignment objects), {@code eqfLevel} (1-8), {@code ects}, {@code workloadHours},
      * {@code assessment}, {@code participation}, {@code qualityAssurance}, {@code language}, {@code fieldOfStudy},
-     * {@code humanCode}, {@code achievementType}, {@code tags}, {@code validityDays}.
+     * {@code humanCode}, {@code achievementType}, {@code tags}, {@code validityDays}, {@code status}
+     * ({@value #STATUS_REVOCATION}, the default, or {@value #STATUS_REVOCATION_AND_SUSPENSION}).
      *
      * @throws MicrocredException {@code INVALID_REQUEST} naming the first member that is missing or wrong
      */
@@ -98,10 +106,11 @@ public final class AchievementCatalog {
         StoredAchievement next = build(issuer, id, request);
         db.inTransaction(c -> {
             store.achievements().update(c, id, next.name(), next.document(), next.validityDays());
+            store.achievements().updateSuspendable(c, id, next.suspendable());
             return null;
         });
         return new StoredAchievement(id, issuer.id(), next.name(), next.document(), next.validityDays(),
-                old.createdAt(), null);
+                old.createdAt(), null, next.suspendable());
     }
 
     /** Archives an achievement of {@code issuer}: it is no longer issued; credentials issued stay valid. */
@@ -186,11 +195,16 @@ public final class AchievementCatalog {
         if (validityDays != null && (validityDays < 1 || validityDays > 36_500)) {
             throw invalid("validityDays is 1 to 36500");
         }
+        String status = Optional.ofNullable(optional(request, "status", 40)).orElse(STATUS_REVOCATION);
+        if (!status.equals(STATUS_REVOCATION) && !status.equals(STATUS_REVOCATION_AND_SUSPENSION)) {
+            throw invalid("status must be " + STATUS_REVOCATION + " (the default: OB 3.0 schema-exact) or "
+                    + STATUS_REVOCATION_AND_SUSPENSION);
+        }
         Achievement achievement = new Achievement(url, List.of("Achievement"), name, description, criteria, null,
                 alignments, List.of(), null, ects, optional(request, "fieldOfStudy", 200),
                 optional(request, "humanCode", 100), optional(request, "language", 20), type, tags, Extras.NONE);
         return new StoredAchievement(id, issuer.id(), name, Json.write(achievement.toJson()), validityDays,
-                clock.instant(), null);
+                clock.instant(), null, status.equals(STATUS_REVOCATION_AND_SUSPENSION));
     }
 
     /** The OB 3.0 alignment for a skill or occupation id of the bundled graph. */
@@ -215,6 +229,11 @@ public final class AchievementCatalog {
 
     private static String framework(Framework f) {
         return f == Framework.ESCO ? "ESCO" : "O*NET";
+    }
+
+    /** The {@code status} setting of an achievement, as the API and the console name it. */
+    public static String statusSetting(StoredAchievement a) {
+        return a.suspendable() ? STATUS_REVOCATION_AND_SUSPENSION : STATUS_REVOCATION;
     }
 
     public Optional<StoredAchievement> find(Issuer issuer, String id) {

@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Issues credentials: the OB 3.0 path (an achievement to a recipient by email or DID) and the VCALM path (a
  * credential body built by the caller). OB 3.0 credentials get a random index in the issuer's revocation list (the
- * OB 3.0 schema allows one {@code credentialStatus} object); VCALM credentials get one in each list that
- * {@code options.credentialStatus} asks for. Both sign with the
+ * OB 3.0 schema allows one {@code credentialStatus} object), and in its suspension list too when the achievement's
+ * status setting asks for it ({@code credentialStatus} is then an array of two, as VC 2.0 allows); VCALM
+ * credentials get one in each list that {@code options.credentialStatus} asks for. Both sign with the
  * issuer's active key outside any transaction, then store the credential, and for OB 3.0 the learner's claim mail,
  * in one transaction. An index taken meanwhile by another node (a unique-constraint conflict) is retried with fresh
  * indexes. Thread-safe.
@@ -169,6 +170,16 @@ public final class Issuance {
      */
     public Prepared prepare(Template template, Recipient recipient, Instant validFrom, Instant validUntil,
                             StatusRegistry.Allocation revocation, Instant now) {
+        return prepare(template, recipient, validFrom, validUntil, revocation, null, now);
+    }
+
+    /**
+     * As {@link #prepare(Template, Recipient, Instant, Instant, StatusRegistry.Allocation, Instant)}, with a
+     * suspension entry too when {@code suspension} is not null ({@code credentialStatus} becomes an array of the
+     * revocation and the suspension entry).
+     */
+    public Prepared prepare(Template template, Recipient recipient, Instant validFrom, Instant validUntil,
+                            StatusRegistry.Allocation revocation, StatusRegistry.Allocation suspension, Instant now) {
         Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
         Instant from = validFrom == null ? issuedAt : validFrom.truncatedTo(ChronoUnit.SECONDS);
         Integer days = template.achievement().validityDays();
@@ -183,10 +194,17 @@ public final class Issuance {
                 : AchievementSubject.forId(recipient.id(), template.parsed());
         String id = UUID.randomUUID().toString();
         String pageUrl = issuers.baseUrl() + "/credentials/" + id;
-        // OB 3.0 allows one credentialStatus object (the achievementcredential schema types it as an object),
-        // so an OB 3.0 credential carries its revocation entry only and cannot be suspended.
+        // OB 3.0's schema types credentialStatus as one object: revocation-only credentials keep to it; with
+        // suspension, VC 2.0 §4.10 allows an array ("one or more status mechanisms"), which verifiers may flag
+        JsonNode status = revocation.entry().toJson();
+        if (suspension != null) {
+            ArrayNode both = Json.mapper().createArrayNode();
+            both.add(revocation.entry().toJson());
+            both.add(suspension.entry().toJson());
+            status = both;
+        }
         OpenBadgeCredential unsigned = OpenBadgeCredential.unsigned(pageUrl, template.profile(), subject, from, until)
-                .withCredentialStatus(revocation.entry().toJson());
+                .withCredentialStatus(status);
         ObjectNode signed = DataIntegrity.standard().sign(unsigned.toJson(),
                 ProofOptions.of(Cryptosuite.EDDSA_RDFC_2022, template.key().verificationMethod()).withCreated(issuedAt),
                 template.signer());
@@ -194,8 +212,10 @@ public final class Issuance {
         String claimUrl = claimToken == null ? null : issuers.baseUrl() + "/claim/" + claimToken;
         StoredCredential stored = new StoredCredential(id, template.issuer().id(), template.achievement().id(),
                 FORMAT_LDP, Json.write(signed), recipient.hash(), CredentialState.ACTIVE, revocation.list().id(),
-                revocation.index(), null, null, claimToken == null ? null : OpaqueTokens.hash(claimToken), null, null,
-                issuedAt, from, until, null, null);
+                revocation.index(), suspension == null ? null : suspension.list().id(),
+                suspension == null ? null : suspension.index(),
+                claimToken == null ? null : OpaqueTokens.hash(claimToken), null, null, issuedAt, from, until, null,
+                null);
         OutboxMail mail = email == null ? null
                 : claimMail(template.issuer(), template.parsed(), email, id, pageUrl, claimUrl, issuedAt);
         return new Prepared(stored, signed, mail, pageUrl, claimUrl, template, recipient);
@@ -269,7 +289,9 @@ public final class Issuance {
         Template template = template(issuer, achievement);
         for (int attempt = 1; ; attempt++) {
             StatusRegistry.Allocation revocation = status.allocate(issuer, StatusRegistry.REVOCATION);
-            Prepared p = prepare(template, recipient, validFrom, validUntil, revocation, clock.instant());
+            StatusRegistry.Allocation suspension = achievement.suspendable()
+                    ? status.allocate(issuer, StatusRegistry.SUSPENSION) : null;
+            Prepared p = prepare(template, recipient, validFrom, validUntil, revocation, suspension, clock.instant());
             try {
                 db.inTransaction(c -> {
                     store(c, List.of(p));
@@ -279,6 +301,9 @@ public final class Issuance {
             } catch (MicrocredException e) {
                 if (e.problem() == Problem.CONFLICT && attempt < ATTEMPTS) {
                     status.forget(revocation.list().id());
+                    if (suspension != null) {
+                        status.forget(suspension.list().id());
+                    }
                     continue;
                 }
                 throw e;

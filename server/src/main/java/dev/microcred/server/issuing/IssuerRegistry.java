@@ -164,6 +164,71 @@ public final class IssuerRegistry {
                         + " has no active key"));
     }
 
+    /** Every key of the issuer, oldest first: the active one last, retired ones before it. */
+    public List<IssuerKey> keys(Issuer issuer) {
+        return db.read(c -> store.issuers().keys(c, issuer.id()));
+    }
+
+    /**
+     * Rotates the signing key of a {@code did:web} issuer: a new Ed25519 key, named {@code <did>#key-<n>}, becomes
+     * the key new credentials and status lists are signed with, and every older key is retired. Retired keys stay
+     * in the DID document as verification methods listed under {@code assertionMethod}, so credentials signed
+     * before keep verifying (DESIGN security model: "rotation keeps old keys verifiable"); they leave
+     * {@code authentication}. The issuer row is locked, so concurrent rotations take turns.
+     *
+     * <p>This is the one place a key changes after creation: the transparency log gets a {@code key-added} entry for
+     * the new key and a {@code key-rotated} entry for each retired one, in the same transaction.
+     *
+     * @throws MicrocredException {@code CONFLICT} for a {@code did:key} issuer: its DID is its key, so a new key
+     *     means a new DID (a new issuer); credentials signed by the old DID keep verifying offline
+     */
+    public IssuerKey rotateKey(Issuer issuer) {
+        if (!"web".equals(issuer.didMethod())) {
+            throw new MicrocredException(Problem.CONFLICT, "issuer " + issuer.slug() + " uses did:key, whose DID is"
+                    + " its public key: a new key would be a new DID. Create a new issuer (did:web can rotate keys"
+                    + " and keep its DID); credentials of the did:key issuer keep verifying");
+        }
+        Ed25519PrivateKey key = Ed25519PrivateKey.generate();
+        String sealed = keys.seal(key);
+        IssuerKey rotated = db.inTransaction(c -> {
+            store.issuers().lock(c, issuer.id()).orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND,
+                    "no issuer " + issuer.slug()));
+            List<IssuerKey> existing = store.issuers().keys(c, issuer.id());
+            int next = 1;
+            for (IssuerKey k : existing) {
+                next = Math.max(next, keyNumber(issuer.did(), k.verificationMethod()) + 1);
+            }
+            List<IssuerKey> retiring = existing.stream().filter(k -> k.retiredAt() == null).toList();
+            Instant now = clock.instant();
+            IssuerKey successor = new IssuerKey(UUID.randomUUID().toString(), issuer.id(),
+                    issuer.did() + "#key-" + next, Multikey.encode(key.publicKey()), sealed, now, null);
+            store.issuers().insertKey(c, successor);
+            store.issuers().retireOtherKeys(c, issuer.id(), successor.id(), now);
+            Instant logged = now.truncatedTo(ChronoUnit.SECONDS);
+            log.append(c, KeyEvent.added(issuer.did(), successor.verificationMethod(),
+                    successor.publicKeyMultibase(), logged));
+            for (IssuerKey old : retiring) {
+                log.append(c, KeyEvent.rotated(issuer.did(), old.verificationMethod(), successor.verificationMethod(),
+                        logged));
+            }
+            return successor;
+        });
+        LOG.info("issuer key rotated issuer={} key={}", issuer.id(), rotated.id());
+        return rotated;
+    }
+
+    private static int keyNumber(String did, String verificationMethod) {
+        String prefix = did + "#key-";
+        if (verificationMethod.startsWith(prefix)) {
+            try {
+                return Integer.parseInt(verificationMethod.substring(prefix.length()));
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
     /**
      * The DID document of a {@code did:web} issuer (DID Core §5, Controlled Identifiers Multikey): every key, retired
      * ones too, as {@code Multikey} verification methods, each usable for {@code assertionMethod}.

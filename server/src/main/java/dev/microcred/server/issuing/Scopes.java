@@ -17,12 +17,15 @@ public final class Scopes {
     /** VCALM {@code /credentials/verify}. */
     public static final String CREDENTIALS_VERIFY = "credentials:verify";
 
+    /** Rotate the issuer's signing key ({@code did:web} issuers). */
+    public static final String KEYS_ROTATE = "keys:rotate";
+
     /** Replace the issuer's imported catalogue and define its stackable pathways. */
     public static final String CATALOGUE_WRITE = "catalogue:write";
 
     /** What a new issuer's first token may do. */
     public static final Set<String> ISSUER_ALL = Set.of(ACHIEVEMENTS_WRITE, CREDENTIALS_ISSUE, CREDENTIALS_READ,
-            CREDENTIALS_STATUS, CREDENTIALS_VERIFY, CATALOGUE_WRITE);
+            CREDENTIALS_STATUS, CREDENTIALS_VERIFY, CATALOGUE_WRITE, KEYS_ROTATE);
     /** The scopes the VCALM endpoints use. */
     public static final Set<String> VCALM = Set.of(CREDENTIALS_ISSUE, CREDENTIALS_STATUS, CREDENTIALS_VERIFY);
 

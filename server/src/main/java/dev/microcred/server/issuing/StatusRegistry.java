@@ -262,6 +262,13 @@ public final class StatusRegistry {
                 default -> throw new IllegalStateException();
             }
             if (listId == null || index == null) {
+                if (change != Change.REVOKE && k.achievementId() != null) {
+                    throw new MicrocredException(Problem.CONFLICT, "the credential has no suspension entry, only a"
+                            + " revocation one: its achievement's status setting is 'revocation only' (the default,"
+                            + " exactly what the OB 3.0 schema allows), so it can be revoked but not suspended. Set"
+                            + " the achievement to 'revocation and suspension' for the credentials issued from then"
+                            + " on");
+                }
                 throw new MicrocredException(Problem.CONFLICT, "the credential has no " + (change == Change.REVOKE
                         ? REVOCATION : SUSPENSION) + " entry: its status cannot change");
             }

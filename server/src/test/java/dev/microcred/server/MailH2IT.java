@@ -1,0 +1,8 @@
+package dev.microcred.server;
+
+class MailH2IT extends MailContract {
+    @Override
+    String jdbcUrl() {
+        return TestDatabases.h2();
+    }
+}

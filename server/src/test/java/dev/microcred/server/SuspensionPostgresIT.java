@@ -1,0 +1,8 @@
+package dev.microcred.server;
+
+class SuspensionPostgresIT extends SuspensionContract {
+    @Override
+    String jdbcUrl() {
+        return TestDatabases.postgres();
+    }
+}
