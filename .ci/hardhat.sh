@@ -32,7 +32,8 @@ if [ ! -x node_modules/.bin/hardhat ]; then
 fi
 # Hardhat asks whether to send telemetry on first use in a terminal; answer no without asking.
 export HARDHAT_DISABLE_TELEMETRY_PROMPT=true
-nohup npx --no-install hardhat node --hostname 127.0.0.1 --port 8545 > hardhat-node.log 2>&1 &
+# (the binary itself rather than `npx hardhat`, so that the recorded pid is the node's own)
+nohup node_modules/.bin/hardhat node --hostname 127.0.0.1 --port 8545 > hardhat-node.log 2>&1 &
 echo $! > hardhat-node.pid
 
 for _ in $(seq 1 120); do

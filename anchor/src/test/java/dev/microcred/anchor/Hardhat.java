@@ -39,7 +39,7 @@ final class Hardhat {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method
                         + "\",\"params\":" + params + "}"))
                 .build();
-        String answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+        String answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString()).body();
         if (answer.contains("\"error\"")) {
             throw new IOException(method + ": " + answer);
         }
