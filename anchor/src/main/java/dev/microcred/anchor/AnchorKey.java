@@ -10,6 +10,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.web3j.crypto.exception.CipherException;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
@@ -53,6 +54,35 @@ public final class AnchorKey {
             throw new MicrocredException(Problem.INVALID_KEY, "not a secp256k1 private key (out of range)");
         }
         return new AnchorKey(Credentials.create(ECKeyPair.create(secret)));
+    }
+
+    /**
+     * A key from a file: an encrypted Ethereum key file (JSON, asks {@code passphrase} for its passphrase), or a
+     * file holding the 64 hex digits of the key (such as a container secret; keep it readable by its owner only).
+     */
+    public static AnchorKey read(Path file, Supplier<char[]> passphrase) {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        } catch (IOException e) {
+            throw new MicrocredException(Problem.IO_ERROR, "cannot read the anchoring key file " + file, e);
+        }
+        String text = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII).strip();
+        if (text.startsWith("{")) {
+            char[] secret = passphrase.get();
+            try {
+                return fromKeyFile(file, secret);
+            } finally {
+                java.util.Arrays.fill(secret, '\0');
+            }
+        }
+        java.util.Arrays.fill(bytes, (byte) 0);
+        try {
+            return fromHex(text);
+        } catch (MicrocredException e) {
+            throw new MicrocredException(Problem.INVALID_KEY, "the anchoring key file " + file + " holds neither an"
+                    + " Ethereum key file (JSON) nor 64 hex digits");
+        }
     }
 
     /** A key from an encrypted Ethereum key file (Web3 Secret Storage, version 3). */

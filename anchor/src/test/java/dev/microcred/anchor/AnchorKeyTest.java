@@ -58,6 +58,21 @@ class AnchorKeyTest {
     }
 
     @Test
+    void readsAHexKeyFileOrAnEthereumKeyFile(@TempDir Path dir) throws Exception {
+        Path hex = Files.writeString(dir.resolve("anchor.key"), Hardhat.ACCOUNT_0_KEY + "\n");
+        assertThat(AnchorKey.read(hex, () -> {
+            throw new AssertionError("no passphrase for a hex key");
+        }).address()).isEqualTo(Hardhat.ACCOUNT_0);
+        Path json = dir.resolve("anchor.json");
+        new ObjectMapper().writeValue(json.toFile(), Wallet.createLight("pw", ECKeyPair.create(
+                new BigInteger(Hardhat.ACCOUNT_1_KEY.substring(2), 16))));
+        assertThat(AnchorKey.read(json, "pw"::toCharArray).address()).isEqualTo(Hardhat.ACCOUNT_1);
+        Path garbage = Files.writeString(dir.resolve("garbage.key"), "ceci n'est pas une clef");
+        assertThatThrownBy(() -> AnchorKey.read(garbage, "pw"::toCharArray)).isInstanceOf(MicrocredException.class)
+                .hasMessageContaining("neither");
+    }
+
+    @Test
     void refusesUnreadableOrCostlyKeyFiles(@TempDir Path dir) throws Exception {
         Path notJson = Files.writeString(dir.resolve("a.json"), "not json");
         assertThatThrownBy(() -> AnchorKey.fromKeyFile(notJson, "x".toCharArray()))
