@@ -72,7 +72,7 @@ public final class EvmRpc implements AutoCloseable {
      * @param maxAnswerBytes the size limit of each answer
      */
     public static EvmRpc open(String url, Duration timeout, long maxAnswerBytes) {
-        String node = checkUrl(url);
+        String node = nodeOf(url);
         if (timeout.isNegative() || timeout.isZero() || maxAnswerBytes < 1024) {
             throw new MicrocredException(Problem.INVALID_REQUEST, "a JSON-RPC time limit is positive and a size"
                     + " limit at least 1 KiB");
@@ -169,8 +169,11 @@ public final class EvmRpc implements AutoCloseable {
         return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 
-    /** The scheme, host and port of an acceptable RPC URL; refuses anything else. */
-    static String checkUrl(String url) {
+    /**
+     * The node of an acceptable RPC URL, as scheme, host and port (for messages and logs); throws
+     * {@link MicrocredException} for a URL {@link #open} refuses.
+     */
+    public static String nodeOf(String url) {
         URI uri;
         try {
             uri = new URI(Objects.requireNonNull(url, "url"));

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.microcred.server.Config;
 import dev.microcred.server.Demo;
 import dev.microcred.server.MicrocredServer;
+import dev.microcred.server.anchoring.AnchoringConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -19,7 +22,9 @@ import picocli.CommandLine.Spec;
         description = {"Serves the JSON API, VCALM, issuer DID documents, status lists and the public credential and",
             "verify pages. Data (the embedded H2 database, the generated key-encryption key) lives in --data.",
             "Flags override the environment: MICROCRED_PORT, MICROCRED_HOST, MICROCRED_DATA, MICROCRED_DB_URL,",
-            "MICROCRED_BASE_URL, MICROCRED_KEK, MICROCRED_ADMIN_TOKEN. Stops on Ctrl-C."},
+            "MICROCRED_BASE_URL, MICROCRED_KEK, MICROCRED_ADMIN_TOKEN, and for anchoring checkpoints on an EVM chain",
+            "MICROCRED_ANCHOR_RPC_URL, _CHAIN, _KEY_FILE (+ _KEY_PASSPHRASE) or _KEY, _INTERVAL, _MAX_FEE_GWEI.",
+            "Stops on Ctrl-C."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:stopped", "2:could not start (one-line reason)"})
 final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -45,6 +50,21 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--base-url", paramLabel = "URL", description = "the public URL, when behind a proxy")
     String baseUrl;
 
+    @Option(names = "--anchor-rpc", paramLabel = "URL",
+            description = "anchor checkpoints through this EVM JSON-RPC URL (MICROCRED_ANCHOR_RPC_URL)")
+    String anchorRpc;
+
+    @Option(names = "--anchor-chain", paramLabel = "eip155:N", description = "the chain (MICROCRED_ANCHOR_CHAIN)")
+    String anchorChain;
+
+    @Option(names = "--anchor-key-file", paramLabel = "FILE", description = "the anchoring account's key: 64 hex"
+            + " digits or an Ethereum key file (MICROCRED_ANCHOR_KEY_FILE)")
+    String anchorKeyFile;
+
+    @Option(names = "--anchor-interval", paramLabel = "DURATION", description = "how often: e.g. 24h (the"
+            + " default), 7d, or 0 for on demand only (MICROCRED_ANCHOR_INTERVAL)")
+    String anchorInterval;
+
     @Override
     public Integer call() throws InterruptedException {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
@@ -60,7 +80,12 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Starts the server (and loads the demo), prints where it runs, and returns it running. */
     MicrocredServer start() {
-        Config config = Config.fromEnvironment(System.getenv());
+        Map<String, String> env = new HashMap<>(System.getenv());
+        putIfGiven(env, AnchoringConfig.RPC_URL, anchorRpc);
+        putIfGiven(env, AnchoringConfig.CHAIN, anchorChain);
+        putIfGiven(env, AnchoringConfig.KEY_FILE, anchorKeyFile);
+        putIfGiven(env, AnchoringConfig.INTERVAL, anchorInterval);
+        Config config = Config.fromEnvironment(env);
         if (port != null) {
             config = config.withPort(port);
         }
@@ -93,8 +118,17 @@ final class ServeCommand implements Callable<Integer> {
                 out.printf("  issuer %-10s %s  (API token in demo.json)%n", issuer.path("slug").asText(), issuer.path("did").asText());
             }
         }
+        if (config.anchoring() != null) {
+            out.println("anchoring checkpoints: " + config.anchoring());
+        }
         out.println("try: " + server.baseUrl() + "/verify   (Ctrl-C stops)");
         out.flush();
         return server;
+    }
+
+    private static void putIfGiven(Map<String, String> env, String name, String value) {
+        if (value != null) {
+            env.put(name, value);
+        }
     }
 }

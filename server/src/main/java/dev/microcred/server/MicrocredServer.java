@@ -7,6 +7,10 @@ import dev.microcred.server.accounts.AccountDirectory;
 import dev.microcred.server.accounts.AccountRoutes;
 import dev.microcred.server.accounts.LoginThrottle;
 import dev.microcred.server.accounts.WebSignIn;
+import dev.microcred.server.anchoring.AnchorRecorder;
+import dev.microcred.server.anchoring.Anchoring;
+import dev.microcred.server.anchoring.AnchoringRoutes;
+import dev.microcred.server.anchoring.CheckpointSource;
 import dev.microcred.server.api.ApiRoutes;
 import dev.microcred.server.api.BulkRoutes;
 import dev.microcred.server.console.ConsoleRoutes;
@@ -36,6 +40,7 @@ import dev.microcred.server.web.WebRoutes;
 import dev.microcred.skills.graph.SkillsGraph;
 import dev.microcred.store.Database;
 import dev.microcred.store.Store;
+import dev.microcred.store.TlogAnchors;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +92,16 @@ public final class MicrocredServer implements AutoCloseable {
      * them through {@code platform().bulk().step(...)}).
      */
     static MicrocredServer start(Config config, Clock clock, boolean runBulkJobs) {
+        return start(config, clock, runBulkJobs, CheckpointSource.NONE, AnchorRecorder.UNWIRED);
+    }
+
+    /**
+     * Starts a server whose anchoring (when configured) takes checkpoints from {@code checkpoints} and appends anchor
+     * entries through {@code anchors}. Until the transparency log is wired, {@link #start(Config)} passes
+     * {@link CheckpointSource#NONE} and {@link AnchorRecorder#UNWIRED}: nothing is anchored.
+     */
+    static MicrocredServer start(Config config, Clock clock, boolean runBulkJobs, CheckpointSource checkpoints,
+                                 AnchorRecorder anchors) {
         Objects.requireNonNull(config, "config");
         long started = System.nanoTime();
         try {
@@ -130,7 +145,7 @@ public final class MicrocredServer implements AutoCloseable {
                     + config.port() + ": " + e.getMessage(), e);
         }
         String baseUrl = config.baseUrl() != null ? config.baseUrl() : "http://localhost:" + app.port();
-        Platform platform = wire(config, baseUrl, clock, db, kek, metrics, runBulkJobs);
+        Platform platform = wire(config, baseUrl, clock, db, kek, metrics, runBulkJobs, checkpoints, anchors);
         if (config.adminToken() != null) {
             platform.tokens().registerAdmin(config.adminToken());
         }
@@ -155,8 +170,10 @@ public final class MicrocredServer implements AutoCloseable {
         new BulkRoutes(platform, bearer).register(app);
         new OpsRoutes(platform).register(app);
         new WalletRoutes(platform).register(app);
+        new AnchoringRoutes(platform.anchoring(), bearer).register(app);
         if (runBulkJobs) {
             platform.bulk().resumeUnfinished();
+            platform.anchoring().start();
         }
         LOG.info("server started port={} db=\"{}\" ms={}", app.port(), db.product(),
                 (System.nanoTime() - started) / 1_000_000);
@@ -164,7 +181,7 @@ public final class MicrocredServer implements AutoCloseable {
     }
 
     static Platform wire(Config config, String baseUrl, Clock clock, Database db, KeyEncryptionKey kek,
-                         Metrics metrics, boolean runBulkJobs) {
+                         Metrics metrics, boolean runBulkJobs, CheckpointSource checkpoints, AnchorRecorder anchors) {
         Store store = Store.create();
         KeyRing keys = new KeyRing(kek);
         IssuerRegistry issuers = new IssuerRegistry(db, store, keys, baseUrl, clock);
@@ -184,8 +201,10 @@ public final class MicrocredServer implements AutoCloseable {
             metrics.issued("bulk", n);
             metrics.bulkRows("issued", n);
         });
+        Anchoring anchoring = new Anchoring(db, new TlogAnchors(), java.util.Optional.ofNullable(config.anchoring()),
+                checkpoints, anchors, clock);
         return new Platform(config, baseUrl, clock, db, store, issuers, achievements, status, issuance, verification,
-                tokens, accounts, signIn, metrics, bulk);
+                tokens, accounts, signIn, metrics, bulk, anchoring);
     }
 
     /** The key-encryption key kept in the data directory, made on first use (owner-only permissions). */
@@ -233,6 +252,7 @@ public final class MicrocredServer implements AutoCloseable {
         try {
             app.stop();
             platform.bulk().close();
+            platform.anchoring().close();
         } finally {
             platform.db().close();
         }
