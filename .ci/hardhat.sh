@@ -4,11 +4,22 @@
 # answers eth_chainId. Installs Node.js and npm from the Debian archive when `node` is missing, and Hardhat
 # from the npm registry with `npm ci` (exact versions from .ci/hardhat/package-lock.json). Idempotent: a node
 # already answering on the port is reused. The caller sets MICROCRED_TEST_EVM_URL=http://127.0.0.1:8545.
-# Hardhat 2.28.6 (not 3): Hardhat 3 needs a newer Node than Debian's.
+# Hardhat 2.28.6 (not 3): Hardhat 3 needs a newer Node than Debian's. The CI machines have Node 20; Debian 12's
+# own nodejs (the fallback below) is 18, under the ">= 20" that Hardhat's runtime (EDR) declares: npm only warns.
 set -euo pipefail
 cd "$(dirname "$0")/hardhat"
 
 url=http://127.0.0.1:8545
+need_apt=()
+command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
+command -v npm  >/dev/null 2>&1 || need_apt+=(npm)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
 chain_id() {
   curl -s -m 2 -H 'Content-Type: application/json' \
     -d '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "$url" 2>/dev/null | grep -o '"result":"0x[0-9a-f]*"' || true
@@ -18,13 +29,6 @@ if [ -n "$(chain_id)" ]; then
   echo "hardhat: a node already answers on $url ($(chain_id))"
   exit 0
 fi
-
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq nodejs npm >/dev/null
-fi
-command -v curl >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -qq curl >/dev/null; }
 
 started=$(date +%s)
 if [ ! -x node_modules/.bin/hardhat ]; then
