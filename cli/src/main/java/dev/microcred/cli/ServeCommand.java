@@ -5,6 +5,7 @@ import dev.microcred.server.Config;
 import dev.microcred.server.Demo;
 import dev.microcred.server.MicrocredServer;
 import dev.microcred.server.anchoring.AnchoringConfig;
+import dev.microcred.server.tlog.TlogSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -22,8 +23,9 @@ import picocli.CommandLine.Spec;
         description = {"Serves the JSON API, VCALM, issuer DID documents, status lists and the public credential and",
             "verify pages. Data (the embedded H2 database, the generated key-encryption key) lives in --data.",
             "Flags override the environment: MICROCRED_PORT, MICROCRED_HOST, MICROCRED_DATA, MICROCRED_DB_URL,",
-            "MICROCRED_BASE_URL, MICROCRED_KEK, MICROCRED_ADMIN_TOKEN, and for anchoring checkpoints on an EVM chain",
-            "MICROCRED_ANCHOR_RPC_URL, _CHAIN, _KEY_FILE (+ _KEY_PASSPHRASE) or _KEY, _INTERVAL, _MAX_FEE_GWEI.",
+            "MICROCRED_BASE_URL, MICROCRED_KEK, MICROCRED_ADMIN_TOKEN, MICROCRED_TLOG_WITNESSES ('<url> <vkey>', comma",
+            "separated), MICROCRED_TLOG_QUORUM (default: all witnesses), and for anchoring checkpoints on an EVM",
+            "chain MICROCRED_ANCHOR_RPC_URL, _CHAIN, _KEY_FILE (+ _KEY_PASSPHRASE) or _KEY, _INTERVAL, _MAX_FEE_GWEI.",
             "Stops on Ctrl-C."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:stopped", "2:could not start (one-line reason)"})
 final class ServeCommand implements Callable<Integer> {
@@ -49,6 +51,15 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--base-url", paramLabel = "URL", description = "the public URL, when behind a proxy")
     String baseUrl;
+
+    @Option(names = "--tlog-witness", paramLabel = "'URL VKEY'",
+            description = "a witness of the transparency log: its submission prefix and cosignature verifier key "
+                    + "(repeatable; replaces MICROCRED_TLOG_WITNESSES)")
+    java.util.List<String> witnesses;
+
+    @Option(names = "--tlog-quorum", paramLabel = "N",
+            description = "how many witnesses must cosign a checkpoint before it is published (default: all)")
+    Integer quorum;
 
     @Option(names = "--anchor-rpc", paramLabel = "URL",
             description = "anchor checkpoints through this EVM JSON-RPC URL (MICROCRED_ANCHOR_RPC_URL)")
@@ -101,6 +112,14 @@ final class ServeCommand implements Callable<Integer> {
         if (baseUrl != null) {
             config = config.withBaseUrl(baseUrl);
         }
+        if (witnesses != null || quorum != null) {
+            String list = witnesses != null ? String.join(",", witnesses) : System.getenv("MICROCRED_TLOG_WITNESSES");
+            config = config.withTlog(TlogSettings.parse(list, quorum == null ? null : quorum.toString(), false));
+        }
+        if (demo) {
+            // the demo publishes cosigned checkpoints: a local witness in this process joins the configured ones
+            config = config.withTlog(config.tlog().withDemoWitness(true));
+        }
         long start = System.nanoTime();
         MicrocredServer server = MicrocredServer.start(config);
         PrintWriter out = spec.commandLine().getOut();
@@ -118,6 +137,8 @@ final class ServeCommand implements Callable<Integer> {
                 out.printf("  issuer %-10s %s  (API token in demo.json)%n", issuer.path("slug").asText(), issuer.path("did").asText());
             }
         }
+        out.println("transparency log " + server.platform().tlog().key().origin() + ": " + server.baseUrl()
+                + "/tlog/checkpoint, policy at " + server.baseUrl() + "/tlog/policy");
         if (config.anchoring() != null) {
             out.println("anchoring checkpoints: " + config.anchoring());
         }

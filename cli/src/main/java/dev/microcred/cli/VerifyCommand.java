@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
+import dev.microcred.server.tlog.ReceiptCheck;
 import dev.microcred.credentials.fetch.Fetcher;
 import dev.microcred.credentials.jose.JwkJson;
 import dev.microcred.credentials.json.Json;

@@ -1,7 +1,7 @@
 package dev.microcred.cli;
 
-import dev.microcred.cli.witness.WitnessServer;
-import dev.microcred.cli.witness.WitnessState;
+import dev.microcred.server.witness.WitnessServer;
+import dev.microcred.server.witness.WitnessState;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 import dev.microcred.crypto.Ed25519PrivateKey;

@@ -4,6 +4,7 @@ import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 import dev.microcred.crypto.KeyEncryptionKey;
 import dev.microcred.server.anchoring.AnchoringConfig;
+import dev.microcred.server.tlog.TlogSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,9 +15,9 @@ import java.util.Objects;
  * public base URL that credential ids, status list URLs and {@code did:web} DIDs are built from. Immutable.
  *
  * <p>{@link #fromEnvironment} reads {@code MICROCRED_PORT}, {@code MICROCRED_HOST}, {@code MICROCRED_DATA},
- * {@code MICROCRED_DB_URL}, {@code MICROCRED_KEK}, {@code MICROCRED_BASE_URL}, {@code MICROCRED_ADMIN_TOKEN} and the
- * {@code MICROCRED_ANCHOR_*} variables of {@link AnchoringConfig}; command-line flags override them through the
- * {@code with...} methods.
+ * {@code MICROCRED_DB_URL}, {@code MICROCRED_KEK}, {@code MICROCRED_BASE_URL}, {@code MICROCRED_ADMIN_TOKEN},
+ * {@code MICROCRED_TLOG_WITNESSES}, {@code MICROCRED_TLOG_QUORUM} and the {@code MICROCRED_ANCHOR_*} variables of
+ * {@link AnchoringConfig}; command-line flags override them through the {@code with...} methods.
  *
  * @param host the interface to listen on ({@code 127.0.0.1} by default)
  * @param port the port; 0 picks a free one
@@ -28,10 +29,13 @@ import java.util.Objects;
  *     {@code http://localhost:<port>}
  * @param adminToken a platform-admin API token accepted from the environment (its hash is stored), or null
  * @param maxRequestBytes the largest request body accepted
+ * @param tlog the transparency log's witnesses, quorum and sequencer interval ({@code MICROCRED_TLOG_WITNESSES},
+ *     {@code MICROCRED_TLOG_QUORUM})
  * @param anchoring how checkpoints are anchored on a chain, or null: not anchored
  */
 public record Config(String host, int port, Path dataDirectory, String databaseUrl, KeyEncryptionKey keyEncryptionKey,
-                     String baseUrl, String adminToken, long maxRequestBytes, AnchoringConfig anchoring) {
+                     String baseUrl, String adminToken, long maxRequestBytes, TlogSettings tlog,
+                     AnchoringConfig anchoring) {
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 2L << 20;
 
@@ -48,6 +52,7 @@ public record Config(String host, int port, Path dataDirectory, String databaseU
                 throw new MicrocredException(Problem.INVALID_REQUEST, "the base URL must be an http(s) URL: " + baseUrl);
             }
         }
+        Objects.requireNonNull(tlog, "tlog");
         if (maxRequestBytes < 1024) {
             throw new MicrocredException(Problem.INVALID_REQUEST, "maxRequestBytes too small: " + maxRequestBytes);
         }
@@ -56,7 +61,7 @@ public record Config(String host, int port, Path dataDirectory, String databaseU
     /** Defaults: loopback, port 8080, {@code ./data}, embedded H2, generated key-encryption key. */
     public static Config defaults() {
         return new Config("127.0.0.1", DEFAULT_PORT, Path.of("data"), null, null, null, null,
-                DEFAULT_MAX_REQUEST_BYTES, null);
+                DEFAULT_MAX_REQUEST_BYTES, TlogSettings.none(), null);
     }
 
     /** The defaults overridden by the {@code MICROCRED_*} variables of {@code env} (pass {@code System.getenv()}). */
@@ -87,6 +92,10 @@ public record Config(String host, int port, Path dataDirectory, String databaseU
         if (present(env, "MICROCRED_ADMIN_TOKEN")) {
             c = c.withAdminToken(env.get("MICROCRED_ADMIN_TOKEN").strip());
         }
+        if (present(env, "MICROCRED_TLOG_WITNESSES") || present(env, "MICROCRED_TLOG_QUORUM")) {
+            c = c.withTlog(TlogSettings.parse(env.get("MICROCRED_TLOG_WITNESSES"), env.get("MICROCRED_TLOG_QUORUM"),
+                    false));
+        }
         c = c.withAnchoring(AnchoringConfig.fromEnvironment(env).orElse(null));
         return c;
     }
@@ -97,47 +106,52 @@ public record Config(String host, int port, Path dataDirectory, String databaseU
 
     public Config withHost(String host) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, anchoring);
+                maxRequestBytes, tlog, anchoring);
     }
 
     public Config withPort(int port) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, anchoring);
+                maxRequestBytes, tlog, anchoring);
     }
 
     public Config withDataDirectory(Path dataDirectory) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, anchoring);
+                maxRequestBytes, tlog, anchoring);
     }
 
     public Config withDatabaseUrl(String databaseUrl) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, anchoring);
+                maxRequestBytes, tlog, anchoring);
     }
 
     public Config withKeyEncryptionKey(KeyEncryptionKey keyEncryptionKey) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, anchoring);
+                maxRequestBytes, tlog, anchoring);
     }
 
     public Config withBaseUrl(String baseUrl) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, anchoring);
+                maxRequestBytes, tlog, anchoring);
     }
 
     public Config withAdminToken(String adminToken) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, anchoring);
+                maxRequestBytes, tlog, anchoring);
     }
 
     public Config withMaxRequestBytes(long maxRequestBytes) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, anchoring);
+                maxRequestBytes, tlog, anchoring);
+    }
+
+    public Config withTlog(TlogSettings tlog) {
+        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
+                maxRequestBytes, tlog, anchoring);
     }
 
     public Config withAnchoring(AnchoringConfig anchoring) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, anchoring);
+                maxRequestBytes, tlog, anchoring);
     }
 
     @Override

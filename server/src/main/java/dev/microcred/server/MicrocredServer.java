@@ -11,6 +11,7 @@ import dev.microcred.server.anchoring.AnchorRecorder;
 import dev.microcred.server.anchoring.Anchoring;
 import dev.microcred.server.anchoring.AnchoringRoutes;
 import dev.microcred.server.anchoring.CheckpointSource;
+import dev.microcred.server.anchoring.TransparencyLogRecorder;
 import dev.microcred.server.api.ApiRoutes;
 import dev.microcred.server.api.BulkRoutes;
 import dev.microcred.server.console.ConsoleRoutes;
@@ -35,12 +36,19 @@ import dev.microcred.server.skills.SkillsApi;
 import dev.microcred.server.skills.SkillsPages;
 import dev.microcred.server.skills.SkillsServices;
 import dev.microcred.server.skills.TaxonomyLoader;
+import dev.microcred.server.tlog.LogKey;
+import dev.microcred.server.tlog.Sequencer;
+import dev.microcred.server.tlog.TlogRoutes;
+import dev.microcred.server.tlog.TlogSettings;
+import dev.microcred.server.tlog.TransparencyLog;
 import dev.microcred.server.wallet.WalletRoutes;
+import dev.microcred.server.witness.DemoWitness;
 import dev.microcred.server.web.WebRoutes;
 import dev.microcred.skills.graph.SkillsGraph;
 import dev.microcred.store.Database;
 import dev.microcred.store.Store;
 import dev.microcred.store.TlogAnchors;
+import dev.microcred.store.TransparencyLogStore;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +56,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -66,11 +75,13 @@ public final class MicrocredServer implements AutoCloseable {
     private final Javalin app;
     private final Platform platform;
     private final List<Route> routes;
+    private final DemoWitness demoWitness;
 
-    private MicrocredServer(Javalin app, Platform platform, List<Route> routes) {
+    private MicrocredServer(Javalin app, Platform platform, List<Route> routes, DemoWitness demoWitness) {
         this.app = app;
         this.platform = platform;
         this.routes = routes;
+        this.demoWitness = demoWitness;
     }
 
     /** A registered endpoint: its HTTP method and path template (such as {@code /console/{slug}}). */
@@ -92,13 +103,14 @@ public final class MicrocredServer implements AutoCloseable {
      * them through {@code platform().bulk().step(...)}).
      */
     static MicrocredServer start(Config config, Clock clock, boolean runBulkJobs) {
-        return start(config, clock, runBulkJobs, CheckpointSource.NONE, AnchorRecorder.UNWIRED);
+        return start(config, clock, runBulkJobs, null, null);
     }
 
     /**
      * Starts a server whose anchoring (when configured) takes checkpoints from {@code checkpoints} and appends anchor
-     * entries through {@code anchors}. Until the transparency log is wired, {@link #start(Config)} passes
-     * {@link CheckpointSource#NONE} and {@link AnchorRecorder#UNWIRED}: nothing is anchored.
+     * entries through {@code anchors} (anchoring tests with a log of their own); null for either: the platform's
+     * transparency log, its published checkpoint ({@link TransparencyLog#checkpoint}) and
+     * {@link TransparencyLogRecorder}, as {@link #start(Config)} wires them.
      */
     static MicrocredServer start(Config config, Clock clock, boolean runBulkJobs, CheckpointSource checkpoints,
                                  AnchorRecorder anchors) {
@@ -145,7 +157,15 @@ public final class MicrocredServer implements AutoCloseable {
                     + config.port() + ": " + e.getMessage(), e);
         }
         String baseUrl = config.baseUrl() != null ? config.baseUrl() : "http://localhost:" + app.port();
-        Platform platform = wire(config, baseUrl, clock, db, kek, metrics, runBulkJobs, checkpoints, anchors);
+        DemoWitness demoWitness = null;
+        List<TlogSettings.Witness> extraWitnesses = List.of();
+        if (config.tlog().demoWitness()) {
+            LogKey logKey = LogKey.open(db, new TransparencyLogStore(), new KeyRing(kek), baseUrl, clock);
+            demoWitness = DemoWitness.start(config.dataDirectory(), logKey.origin(), logKey.verifier(), kek);
+            extraWitnesses = List.of(TlogSettings.Witness.parse(demoWitness.url() + " " + demoWitness.vkey()));
+        }
+        Platform platform = wire(config, baseUrl, clock, db, kek, metrics, runBulkJobs, extraWitnesses, checkpoints,
+                anchors);
         if (config.adminToken() != null) {
             platform.tokens().registerAdmin(config.adminToken());
         }
@@ -171,26 +191,36 @@ public final class MicrocredServer implements AutoCloseable {
         new OpsRoutes(platform).register(app);
         new WalletRoutes(platform).register(app);
         new AnchoringRoutes(platform.anchoring(), bearer).register(app);
+        new TlogRoutes(platform).register(app);
         if (runBulkJobs) {
             platform.bulk().resumeUnfinished();
+            platform.sequencer().start();
             platform.anchoring().start();
         }
         LOG.info("server started port={} db=\"{}\" ms={}", app.port(), db.product(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new MicrocredServer(app, platform, List.copyOf(routes));
+        return new MicrocredServer(app, platform, List.copyOf(routes), demoWitness);
     }
 
     static Platform wire(Config config, String baseUrl, Clock clock, Database db, KeyEncryptionKey kek,
-                         Metrics metrics, boolean runBulkJobs, CheckpointSource checkpoints, AnchorRecorder anchors) {
+                         Metrics metrics, boolean runBulkJobs, List<TlogSettings.Witness> demoWitnesses,
+                         CheckpointSource checkpoints, AnchorRecorder anchors) {
         Store store = Store.create();
         KeyRing keys = new KeyRing(kek);
-        IssuerRegistry issuers = new IssuerRegistry(db, store, keys, baseUrl, clock);
-        StatusRegistry status = new StatusRegistry(db, store, issuers, keys, clock);
+        TransparencyLogStore logStore = new TransparencyLogStore();
+        LogKey logKey = LogKey.open(db, logStore, keys, baseUrl, clock);
+        TlogSettings tlogSettings = config.tlog();
+        List<TlogSettings.Witness> witnesses = new ArrayList<>(tlogSettings.witnesses());
+        witnesses.addAll(demoWitnesses);
+        TransparencyLog log = new TransparencyLog(db, logStore, logKey, witnesses, tlogSettings.quorum(), clock);
+        Sequencer sequencer = new Sequencer(db, logStore, log, clock, tlogSettings.interval());
+        IssuerRegistry issuers = new IssuerRegistry(db, store, keys, baseUrl, clock, log);
+        StatusRegistry status = new StatusRegistry(db, store, issuers, keys, clock, log);
         AchievementCatalog achievements = new AchievementCatalog(db, store, baseUrl, SkillsGraph::bundled, clock);
         Verification verification = new Verification(
                 new PlatformFetcher(db, store, issuers, status, new GuardedHttpFetcher()), clock,
                 metrics::verification);
-        Issuance issuance = new Issuance(db, store, issuers, status, keys, clock,
+        Issuance issuance = new Issuance(db, store, issuers, status, keys, clock, log,
                 new MilestoneAwards(db, store, verification, clock));
         AccessTokens tokens = new AccessTokens(db, store, clock);
         AccountDirectory accounts = new AccountDirectory(db, store, LoginThrottle.perAccount(clock),
@@ -202,9 +232,10 @@ public final class MicrocredServer implements AutoCloseable {
             metrics.bulkRows("issued", n);
         });
         Anchoring anchoring = new Anchoring(db, new TlogAnchors(), java.util.Optional.ofNullable(config.anchoring()),
-                checkpoints, anchors, clock);
+                checkpoints != null ? checkpoints : log::checkpoint,
+                anchors != null ? anchors : new TransparencyLogRecorder(log, sequencer), clock);
         return new Platform(config, baseUrl, clock, db, store, issuers, achievements, status, issuance, verification,
-                tokens, accounts, signIn, metrics, bulk, anchoring);
+                tokens, accounts, signIn, metrics, bulk, log, sequencer, anchoring);
     }
 
     /** The key-encryption key kept in the data directory, made on first use (owner-only permissions). */
@@ -253,6 +284,10 @@ public final class MicrocredServer implements AutoCloseable {
             app.stop();
             platform.bulk().close();
             platform.anchoring().close();
+            platform.sequencer().close();
+            if (demoWitness != null) {
+                demoWitness.close();
+            }
         } finally {
             platform.db().close();
         }

@@ -11,6 +11,8 @@ import dev.microcred.server.issuing.IssuerRegistry;
 import dev.microcred.server.issuing.StatusRegistry;
 import dev.microcred.server.issuing.Verification;
 import dev.microcred.server.ops.Metrics;
+import dev.microcred.server.tlog.Sequencer;
+import dev.microcred.server.tlog.TransparencyLog;
 import dev.microcred.store.Database;
 import dev.microcred.store.Store;
 import java.time.Clock;
@@ -24,5 +26,6 @@ import java.time.Clock;
 public record Platform(Config config, String baseUrl, Clock clock, Database db, Store store, IssuerRegistry issuers,
                        AchievementCatalog achievements, StatusRegistry status, Issuance issuance,
                        Verification verification, AccessTokens tokens, AccountDirectory accounts,
-                       WebSignIn signIn, Metrics metrics, BulkIssuance bulk, Anchoring anchoring) {
+                       WebSignIn signIn, Metrics metrics, BulkIssuance bulk, TransparencyLog tlog,
+                       Sequencer sequencer, Anchoring anchoring) {
 }

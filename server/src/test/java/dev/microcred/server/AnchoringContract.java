@@ -21,7 +21,19 @@ import dev.microcred.store.StoredAnchor;
 import dev.microcred.store.TlogAnchors;
 import dev.microcred.tlog.entry.Anchor;
 import dev.microcred.tlog.entry.LogEntry;
+import dev.microcred.server.tlog.TlogSettings;
+import dev.microcred.tlog.checkpoint.Checkpoint;
+import dev.microcred.tlog.merkle.ConsistencyProof;
+import dev.microcred.tlog.merkle.InclusionProof;
 import dev.microcred.tlog.note.SignedNote;
+import dev.microcred.tlog.policy.Policy;
+import dev.microcred.tlog.tiles.BundleId;
+import dev.microcred.tlog.tiles.EntryBundle;
+import dev.microcred.tlog.tiles.TileHashReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -185,6 +197,93 @@ abstract class AnchoringContract {
         assertThat(admin.get("/admin/anchors").body()).contains(log.anchors().get(1).tx());
     }
 
+    /**
+     * End to end on the platform's own log: an issued credential is sequenced and published (cosigned by the demo
+     * witness), the published checkpoint is anchored on demand, the anchor entry is sequenced by the round its
+     * commit triggers (the background interval is an hour), served in the entry bundle, included in a later
+     * published checkpoint, and the served checkpoint and entry verify on the chain.
+     */
+    @Test
+    void thePlatformLogsAnchorIsInTheServedLogAndVerifies() throws Exception {
+        MicrocredServer server = MicrocredServer.start(Config.defaults().withPort(0)
+                .withDataDirectory(Files.createTempDirectory("microcred-anchoring-platform-it"))
+                .withDatabaseUrl(freshUrl()).withKeyEncryptionKey(KeyEncryptionKey.generate()).withAdminToken(ADMIN)
+                .withTlog(TlogSettings.none().withDemoWitness(true).withInterval(Duration.ofHours(1)))
+                .withAnchoring(hardhat(Duration.ZERO)), Clock.systemUTC(), true, null, null);
+        opened.add(server);
+        Platform p = server.platform();
+        Http http = new Http(server.baseUrl());
+        Http.Response issuer = http.post("/api/issuers", ADMIN, """
+                {"slug": "anchored-academy", "name": "Anchored Academy", "didMethod": "web"}
+                """);
+        assertThat(issuer.status()).as(issuer.body()).isEqualTo(201);
+        String token = issuer.json().path("apiToken").path("token").asText();
+        Http.Response achievement = http.post("/api/issuers/anchored-academy/achievements", token,
+                "{\"name\": \"Anchored\", \"description\": \"d\", \"criteria\": \"c\"}");
+        assertThat(achievement.status()).as(achievement.body()).isEqualTo(201);
+        Http.Response credential = http.post("/api/issuers/anchored-academy/credentials", token,
+                "{\"achievementId\": \"%s\", \"recipient\": {\"email\": \"learner@example.org\"}}"
+                        .formatted(achievement.json().path("id").asText()));
+        assertThat(credential.status()).as(credential.body()).isEqualTo(201);
+        assertThat(http.post("/api/admin/tlog/anchor", ADMIN, "").status()).as("nothing published yet")
+                .isEqualTo(409);
+        assertThat(p.sequencer().catchUp(Duration.ofSeconds(60))).isTrue();
+
+        // the published checkpoint, as served, is the one anchored
+        Policy policy = Policy.parse(http.get("/tlog/policy").body());
+        String served = http.get("/tlog/checkpoint").body();
+        assertThat(policy.verify(SignedNote.parse(served)).accepted()).as("cosigned by the witness quorum").isTrue();
+        Checkpoint first = Checkpoint.from(SignedNote.parse(served));
+        assertThat(first.size()).as("the issuer's key and the credential").isGreaterThanOrEqualTo(2);
+        Http.Response anchored = http.post("/api/admin/tlog/anchor", ADMIN, "");
+        assertThat(anchored.status()).as(anchored.body()).isEqualTo(201);
+        Anchor entry = (Anchor) LogEntry.parse(anchored.json().path("entry").asText());
+        assertThat(entry.log()).isEqualTo(first.origin());
+        assertThat(entry.size()).isEqualTo(first.size());
+        assertThat(anchored.json().path("checkpoint").asText()).isEqualTo("sha256:" + Sha256.hex(
+                SignedNote.parse(served).text().getBytes(StandardCharsets.UTF_8)));
+
+        // the commit triggered a sequencer round: a later published checkpoint covers the anchor entry
+        Checkpoint later = first;
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (later.size() == first.size() && System.nanoTime() < until) {
+            Thread.sleep(100);
+            later = Checkpoint.from(SignedNote.parse(http.get("/tlog/checkpoint").body()));
+        }
+        assertThat(later.size()).as("the anchor entry was sequenced and published").isEqualTo(first.size() + 1);
+        SignedNote laterNote = SignedNote.parse(http.get("/tlog/checkpoint").body());
+        assertThat(policy.verify(laterNote).accepted()).isTrue();
+        long size = later.size();
+        BundleId bundleId = BundleId.containing(first.size(), size);
+        EntryBundle bundle = EntryBundle.parse(bytes(server, "/tlog/" + bundleId.path()), bundleId.width());
+        byte[] servedEntry = bundle.entries().get((int) (first.size() % 256)).toArray();
+        assertThat(new String(servedEntry, StandardCharsets.US_ASCII)).as("the served entry is the anchor entry")
+                .isEqualTo(entry.format());
+        TileHashReader tiles = new TileHashReader(size, id -> bytes(server, "/tlog/" + id.path()));
+        assertThat(InclusionProof.generate(tiles, first.size(), size).verify(entry.leafHash(), later.root()))
+                .as("included in the later checkpoint, by the served tiles").isTrue();
+        assertThat(ConsistencyProof.generate(tiles, first.size(), size).verify(first.root(), later.root())).isTrue();
+
+        // the served checkpoint and the served entry verify on the chain
+        verifyOnChain(served, (Anchor) LogEntry.parse(servedEntry));
+        assertThat(http.post("/api/admin/tlog/anchor", ADMIN, "").status())
+                .as("the checkpoint covering the anchor is a new one: anchored in turn").isEqualTo(201);
+    }
+
+    private static byte[] bytes(MicrocredServer server, String path) {
+        try {
+            HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(server.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            return r.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void anUnreachableChainIsA503WithRetryAfterAndLeavesNoClaim() throws Exception {
         int closed;
@@ -207,7 +306,7 @@ abstract class AnchoringContract {
 
     @Test
     void withoutConfigurationNothingIsAnchored() throws Exception {
-        MicrocredServer server = server(null, CheckpointSource.NONE, AnchorRecorder.UNWIRED);
+        MicrocredServer server = server(null, null, null);
         Http http = new Http(server.baseUrl());
         Http.Response r = http.post("/api/admin/tlog/anchor", ADMIN, "");
         assertThat(r.status()).isEqualTo(409);

@@ -406,6 +406,8 @@ class AuthorizationMatrixIT {
         rows.add(new Row("GET", "/wallet/{id}", (c, r) -> c.web(r, wx), ownerPage));
         rows.add(new Row("GET", "/wallet/{id}/credential.json", (c, r) -> c.web(r, wx + "/credential.json"),
                 ownerPage));
+        p.sequencer().catchUp(java.time.Duration.ofSeconds(30));
+        rows.add(new Row("GET", "/wallet/{id}/receipt", (c, r) -> c.web(r, wx + "/receipt"), ownerPage));
         rows.add(new Row("GET", "/wallet/{id}/badge.png", (c, r) -> c.web(r, wx + "/badge.png"), ownerPage));
         rows.add(new Row("GET", "/wallet/{id}/badge.svg", (c, r) -> c.web(r, wx + "/badge.svg"), ownerPage));
         rows.add(new Row("POST", "/wallet/{id}/visibility", (c, r) -> c.form(r, wx + "/visibility",
@@ -440,6 +442,13 @@ class AuthorizationMatrixIT {
                 + x.slug() + "/vcalm/presentations/verify", "{\"verifiablePresentation\": {\"@context\":"
                 + " [\"https://www.w3.org/ns/credentials/v2\"], \"type\": [\"VerifiablePresentation\"],"
                 + " \"verifiableCredential\": [" + vc + "]}}"), tokenRead));
+        // the transparency log: public static resources, the public receipt, the owner's wallet receipt
+        p.sequencer().catchUp(java.time.Duration.ofSeconds(30));
+        rows.add(new Row("GET", "/tlog/checkpoint", (c, r) -> c.web(r, "/tlog/checkpoint"), public200));
+        rows.add(new Row("GET", "/tlog/policy", (c, r) -> c.web(r, "/tlog/policy"), public200));
+        rows.add(new Row("GET", "/tlog/tile/<path>", (c, r) -> c.web(r, "/tlog/tile/0/000.p/1"), public200));
+        rows.add(new Row("GET", "/credentials/{id}/receipt", (c, r) -> c.web(r, "/credentials/" + credentialX
+                + "/receipt"), public200));
         rows.add(new Row("GET", "/metrics", (c, r) -> c.web(r, "/metrics"), public200));
         rows.add(new Row("GET", "/openapi.json", (c, r) -> c.web(r, "/openapi.json"), public200));
         return rows;

@@ -198,6 +198,7 @@ public final class Anchoring implements AutoCloseable {
                 recorder.append(c, entry);
                 return table.find(c, chain, origin, size, sha).orElseThrow();
             });
+            recorder.committed(entry);
             LOG.info("anchored origin=\"{}\" size={} checkpoint={} chain={} tx={} time={}", origin, size, sha, chain,
                     entry.tx(), entry.time());
             return new Result(done, true);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 import dev.microcred.core.Sha256;
+import dev.microcred.server.tlog.TransparencyLog;
 import dev.microcred.credentials.dataintegrity.Cryptosuite;
 import dev.microcred.credentials.dataintegrity.DataIntegrity;
 import dev.microcred.credentials.dataintegrity.ProofOptions;
@@ -63,15 +64,16 @@ public final class Issuance {
     private final KeyRing keys;
     private final Clock clock;
     private final AfterIssue afterIssue;
+    private final TransparencyLog log;
     private final SecureRandom random = new SecureRandom();
 
-    public Issuance(Database db, Store store, IssuerRegistry issuers, StatusRegistry status, KeyRing keys, Clock clock) {
-        this(db, store, issuers, status, keys, clock, AfterIssue.NONE);
-    }
-
-    /** An issuance that tells {@code afterIssue} of every OB 3.0 credential once it is committed. */
+    /**
+     * An issuance that appends every credential's issuance entry to {@code log} in the transaction that stores it,
+     * and tells {@code afterIssue} of every OB 3.0 credential once it is committed.
+     */
     public Issuance(Database db, Store store, IssuerRegistry issuers, StatusRegistry status, KeyRing keys, Clock clock,
-                    AfterIssue afterIssue) {
+                    TransparencyLog log, AfterIssue afterIssue) {
+        this.log = Objects.requireNonNull(log, "log");
         this.afterIssue = Objects.requireNonNull(afterIssue, "afterIssue");
         this.db = Objects.requireNonNull(db, "db");
         this.store = Objects.requireNonNull(store, "store");
@@ -208,7 +210,10 @@ public final class Issuance {
                 new Issued(p.stored(), p.credential(), p.pageUrl(), p.claimUrl()));
     }
 
-    /** Stores prepared credentials and their claim mails on {@code c}, in the caller's transaction, in batches. */
+    /**
+     * Stores prepared credentials, their claim mails and their transparency log entries on {@code c}, in the
+     * caller's transaction, in batches.
+     */
     public void store(Connection c, List<Prepared> prepared) throws SQLException {
         List<StoredCredential> credentials = new ArrayList<>(prepared.size());
         List<OutboxMail> mails = new ArrayList<>(prepared.size());
@@ -220,6 +225,13 @@ public final class Issuance {
         }
         store.credentials().insertAll(c, credentials);
         store.outbox().enqueueAll(c, mails);
+        List<TransparencyLog.Append> entries = new ArrayList<>(prepared.size());
+        for (Prepared p : prepared) {
+            entries.add(new TransparencyLog.Append(TransparencyLog.issuance(p.template().issuer().did(),
+                    p.template().key().verificationMethod(), p.stored().document(), p.stored().validFrom()),
+                    p.stored().id()));
+        }
+        log.appendAll(c, entries);
     }
 
     /**
@@ -352,6 +364,8 @@ public final class Issuance {
             try {
                 db.inTransaction(c -> {
                     store.credentials().insert(c, stored);
+                    log.append(c, TransparencyLog.issuance(issuer.did(), key.verificationMethod(), stored.document(),
+                            from), stored.id());
                     return null;
                 });
             } catch (MicrocredException e) {

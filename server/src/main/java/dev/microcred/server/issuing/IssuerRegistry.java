@@ -14,6 +14,9 @@ import dev.microcred.credentials.status.StatusList;
 import dev.microcred.crypto.DidKey;
 import dev.microcred.crypto.Ed25519PrivateKey;
 import dev.microcred.crypto.Multikey;
+import dev.microcred.server.tlog.TransparencyLog;
+import dev.microcred.tlog.entry.KeyEvent;
+import java.time.temporal.ChronoUnit;
 import dev.microcred.store.Database;
 import dev.microcred.store.Issuer;
 import dev.microcred.store.IssuerKey;
@@ -49,8 +52,10 @@ public final class IssuerRegistry {
     private final KeyRing keys;
     private final String baseUrl;
     private final Clock clock;
+    private final TransparencyLog log;
 
-    public IssuerRegistry(Database db, Store store, KeyRing keys, String baseUrl, Clock clock) {
+    public IssuerRegistry(Database db, Store store, KeyRing keys, String baseUrl, Clock clock, TransparencyLog log) {
+        this.log = Objects.requireNonNull(log, "log");
         this.db = Objects.requireNonNull(db, "db");
         this.store = Objects.requireNonNull(store, "store");
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -103,6 +108,7 @@ public final class IssuerRegistry {
         db.inTransaction(c -> {
             store.issuers().insert(c, issuer);
             store.issuers().insertKey(c, issuerKey);
+            log.append(c, KeyEvent.added(did, methodId, issuerKey.publicKeyMultibase(), now.truncatedTo(ChronoUnit.SECONDS)));
             for (String purpose : StatusRegistry.PURPOSES) {
                 store.statusLists().insert(c, newList(issuer, purpose, 1, now));
             }

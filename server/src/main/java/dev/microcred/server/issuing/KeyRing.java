@@ -39,6 +39,15 @@ public final class KeyRing {
         });
     }
 
+    /** Opens a sealed Ed25519 key that is not an issuer key (the transparency log's key, a demo witness key). */
+    public Ed25519PrivateKey open(String keyFile) {
+        Signer s = KeyFile.parse(keyFile).open(kek);
+        if (!(s instanceof Ed25519PrivateKey ed)) {
+            throw new MicrocredException(Problem.UNSUPPORTED, "the sealed key is not Ed25519");
+        }
+        return ed;
+    }
+
     @Override
     public String toString() {
         return "KeyRing[" + open.size() + " open]";

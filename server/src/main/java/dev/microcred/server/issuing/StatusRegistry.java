@@ -12,6 +12,10 @@ import dev.microcred.credentials.status.StatusEntry;
 import dev.microcred.credentials.status.StatusIndexAllocator;
 import dev.microcred.credentials.status.StatusList;
 import dev.microcred.credentials.status.StatusListCredential;
+import dev.microcred.core.Sha256;
+import dev.microcred.server.tlog.TransparencyLog;
+import dev.microcred.tlog.entry.StatusListPublication;
+import dev.microcred.tlog.merkle.Hash;
 import dev.microcred.store.CredentialState;
 import dev.microcred.store.Database;
 import dev.microcred.store.Issuer;
@@ -40,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * <p>Allocators are kept per list and seeded from the stored credentials on first use; an index another node took
  * meanwhile surfaces as a unique-constraint conflict on insert, and {@link #forget} drops the allocator so the
  * retry re-seeds. A list's signed credential is cached in the database with the version of the bits it shows and
- * re-signed on the first request after a change. Thread-safe.
+ * re-signed on the first request after a change; each signed version is published with a {@code status-list}
+ * entry in the transparency log, in the transaction that stores it. Thread-safe.
  */
 public final class StatusRegistry {
     public static final String REVOCATION = "revocation";
@@ -55,10 +60,13 @@ public final class StatusRegistry {
     private final IssuerRegistry issuers;
     private final KeyRing keys;
     private final Clock clock;
+    private final TransparencyLog log;
     private final SecureRandom random = new SecureRandom();
     private final ConcurrentHashMap<String, StatusIndexAllocator> allocators = new ConcurrentHashMap<>();
 
-    public StatusRegistry(Database db, Store store, IssuerRegistry issuers, KeyRing keys, Clock clock) {
+    public StatusRegistry(Database db, Store store, IssuerRegistry issuers, KeyRing keys, Clock clock,
+                          TransparencyLog log) {
+        this.log = Objects.requireNonNull(log, "log");
         this.db = Objects.requireNonNull(db, "db");
         this.store = Objects.requireNonNull(store, "store");
         this.issuers = Objects.requireNonNull(issuers, "issuers");
@@ -162,7 +170,23 @@ public final class StatusRegistry {
                 ProofOptions.of(Cryptosuite.EDDSA_RDFC_2022, key.verificationMethod()).withCreated(now),
                 keys.signer(key));
         String text = Json.write(signed);
-        db.inTransaction(c -> store.statusLists().saveSigned(c, list.id(), list.version(), text));
+        // the publication of this version is logged in the transaction that stores it; the first version is 0
+        // (no bits set), published as version 1
+        StatusListPublication entry = new StatusListPublication(issuer.did(), list.url(), list.version() + 1,
+                Hash.of(Sha256.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                now.truncatedTo(ChronoUnit.SECONDS));
+        boolean saved = db.inTransaction(c -> {
+            boolean stored = store.statusLists().saveSigned(c, list.id(), list.version(), text);
+            if (stored) {
+                log.append(c, entry);
+            }
+            return stored;
+        });
+        if (!saved) {
+            // another node (or request) published this version first: serve what it published, which is logged
+            return db.read(c -> store.statusLists().byUrl(c, url)).map(StoredStatusList::signedDocument)
+                    .or(() -> Optional.of(text));
+        }
         LOG.debug("status list signed list={} version={}", list.id(), list.version());
         return Optional.of(text);
     }

@@ -72,6 +72,7 @@ public final class WalletRoutes {
         app.get("/wallet", this::list);
         app.get("/wallet/{id}", this::detail);
         app.get("/wallet/{id}/credential.json", this::json);
+        app.get("/wallet/{id}/receipt", this::receipt);
         app.get("/wallet/{id}/badge.png", this::png);
         app.get("/wallet/{id}/badge.svg", this::svg);
         app.post("/wallet/{id}/visibility", this::visibility);
@@ -291,7 +292,14 @@ public final class WalletRoutes {
                 el("li", el("a", List.of(attr("href", base + "/badge.png"), attr("download", "badge.png")),
                         Html.text("Badge image with the credential baked in (PNG)"))),
                 el("li", el("a", List.of(attr("href", base + "/badge.svg"), attr("download", "badge.svg")),
-                        Html.text("Badge image with the credential baked in (SVG)"))))));
+                        Html.text("Badge image with the credential baked in (SVG)"))),
+                p.tlog().receipt(k.id()).isPresent()
+                        ? el("li", el("a", List.of(attr("href", base + "/receipt"), attr("id", "receipt"),
+                                attr("download", "credential.tlog")), Html.text("Transparency log receipt: proof that "
+                                + "the issuer publicly logged this credential (verify with microcred verify "
+                                + "--receipt)")))
+                        : el("li", Html.text("Transparency log receipt: not ready yet (the log publishes within "
+                                + "seconds)")))));
         boolean shared = share != null && share.isPublic();
         Html shareState = shared
                 ? el("p", Html.text("Anyone with this link can see it: "), el("a", List.of(attr("id", "share-link"),
@@ -314,6 +322,15 @@ public final class WalletRoutes {
         StoredCredential k = mine(ctx, WebSignIn.visitor(ctx).require());
         ctx.header("Content-Disposition", "attachment; filename=\"credential.json\"");
         ctx.status(200).contentType("application/json").result(k.document());
+    }
+
+    /** The credential's transparency log receipt (c2sp.org/tlog-proof), to keep and verify offline with it. */
+    private void receipt(Context ctx) {
+        StoredCredential k = mine(ctx, WebSignIn.visitor(ctx).require());
+        String receipt = p.tlog().receipt(k.id()).orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND,
+                "the credential's log entry is not covered by a published checkpoint yet: try again shortly"));
+        ctx.header("Content-Disposition", "attachment; filename=\"credential.tlog\"");
+        ctx.status(200).contentType("text/plain; charset=utf-8").result(receipt);
     }
 
     private void png(Context ctx) {

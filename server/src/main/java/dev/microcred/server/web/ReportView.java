@@ -41,6 +41,7 @@ public final class ReportView {
             case "validity" -> "It is within its validity period";
             case "endorsements" -> "Endorsements";
             case "nested-credentials" -> "Credentials inside it";
+            case "tlog" -> "It is on public record in the issuer's transparency log";
             default -> name;
         };
     }

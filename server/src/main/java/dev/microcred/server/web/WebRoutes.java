@@ -6,6 +6,7 @@ import dev.microcred.core.Problem;
 import dev.microcred.credentials.json.Json;
 import dev.microcred.credentials.verify.VerificationReport;
 import dev.microcred.server.Platform;
+import dev.microcred.server.tlog.TlogCheck;
 import dev.microcred.store.StoredCredential;
 import dev.microcred.server.accounts.Page;
 import dev.microcred.server.accounts.WebSignIn;
@@ -21,9 +22,11 @@ import java.util.Objects;
 /** The public pages: home, credential pages (HTML, or the JSON document on request) and the verify page. */
 public final class WebRoutes {
     private final Platform p;
+    private final TlogCheck tlog;
 
     public WebRoutes(Platform platform) {
         this.p = Objects.requireNonNull(platform, "platform");
+        this.tlog = new TlogCheck(platform.tlog(), platform.baseUrl());
     }
 
     public void register(Javalin app) {
@@ -47,7 +50,8 @@ public final class WebRoutes {
             return;
         }
         ObjectNode document = Json.parseObject(k.document());
-        VerificationReport report = p.verification().verify(document);
+        VerificationReport report = tlog.append(p.verification().verify(document),
+                k.document().getBytes(StandardCharsets.UTF_8));
         html(ctx, 200, CredentialPage.render(k.id(), document, report, menu(ctx)));
     }
 
@@ -81,7 +85,7 @@ public final class WebRoutes {
             return;
         }
         try {
-            html(ctx, 200, verifyPage(ctx, p.verification().verify(input), null));
+            html(ctx, 200, verifyPage(ctx, tlog.append(p.verification().verify(input), input), null));
         } catch (MicrocredException e) {
             html(ctx, e.problem().httpStatus() >= 500 ? 502 : 400, verifyPage(ctx, null,
                     "Could not read this credential: " + e.getMessage()));

@@ -21,6 +21,7 @@ final class EntryText {
     private static final Pattern CAIP2 = Pattern.compile("[-a-z0-9]{3,8}:[-_a-zA-Z0-9]{1,32}");
     private static final Pattern TX = Pattern.compile("[0-9A-Za-z]{16,128}");
     private static final Pattern ORIGIN = Pattern.compile("[!-*,-~]{1,256}");
+    private static final java.util.Set<String> LOOPBACK = java.util.Set.of("localhost", "127.0.0.1", "[::1]");
     private static final Pattern TIME = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z");
 
     private final List<String[]> fields;
@@ -56,7 +57,10 @@ final class EntryText {
     static String https(String value) {
         try {
             URI uri = new URI(value);
-            if (value.length() > 2048 || !"https".equals(uri.getScheme()) || uri.getHost() == null
+            // http only to a loopback host: a development or test instance (as the audit client allows)
+            boolean scheme = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme())
+                    && LOOPBACK.contains(String.valueOf(uri.getHost()));
+            if (value.length() > 2048 || !scheme || uri.getHost() == null
                     || value.chars().anyMatch(c -> c <= ' ' || c > '~')) {
                 throw malformed("not an https URL: " + value);
             }

@@ -59,6 +59,15 @@ class LogEntryTest {
     }
 
     @Test
+    void acceptsPlainHttpOnlyForALoopbackInstance() {
+        for (String host : List.of("localhost:8080", "127.0.0.1:41234", "[::1]")) {
+            String url = "http://" + host + "/issuers/a/status/revocation/1";
+            assertThat(LogEntry.parse(new StatusListPublication(ISSUER, url, 1, H, T).format()))
+                    .isEqualTo(new StatusListPublication(ISSUER, url, 1, H, T));
+        }
+    }
+
+    @Test
     void rejectsMalformedEntries() {
         List<String> bad = List.of(
                 ISSUANCE.replace("v1", "v2"),
@@ -80,6 +89,7 @@ class LogEntryTest {
                 ALL.get(1).format().replace("version 3", "version 03"),
                 ALL.get(1).format().replace("version 3", "version 0"),
                 ALL.get(1).format().replace("https://", "http://"),
+                ALL.get(1).format().replace("https://training.example", "http://localhost.example"),
                 ALL.get(2).format().replace("public-key z", "public-key m"),
                 ALL.get(3).format().replace("#key-2", "#key-1"),
                 ALL.get(4).format().replace("key-revoked", "key-added"),

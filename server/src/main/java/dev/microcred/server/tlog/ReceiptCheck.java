@@ -1,4 +1,4 @@
-package dev.microcred.cli;
+package dev.microcred.server.tlog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,7 +29,8 @@ import java.util.Optional;
 /**
  * The {@code tlog} check of {@code microcred verify --receipt FILE --policy FILE}: the credential's issuance entry
  * is in a transparency log the policy trusts, under a checkpoint its witnesses cosigned (c2sp.org/tlog-proof).
- * It lives in the command line because the credential verifier does not depend on the tlog module.
+ * It lives in the server (the credential page, the verify page) and serves the command line: the credential
+ * verifier does not depend on the tlog module.
  *
  * <p>What is hashed: the issuance entry's {@code credential} field is SHA-256 of the signed credential as issued,
  * that is the UTF-8 bytes of the compact JSON microcred signs and stores, or of the compact JWS. A credential
@@ -43,20 +44,20 @@ import java.util.Optional;
  * must be one of those hashes, and its issuer, signing key and time must be the credential's; otherwise the entry
  * is rebuilt from the credential (issuer, verification method, {@code validFrom}) for each hash. Stateless.
  */
-final class ReceiptCheck {
-    static final String NAME = "tlog";
+public final class ReceiptCheck {
+    public static final String NAME = "tlog";
 
     private ReceiptCheck() {
     }
 
     /** {@code report} with the {@code tlog} check appended. */
-    static VerificationReport append(VerificationReport report, byte[] input, String receiptText, Policy policy) {
+    public static VerificationReport append(VerificationReport report, byte[] input, String receiptText, Policy policy) {
         List<Check> checks = new ArrayList<>(report.checks());
         checks.add(check(report, input, receiptText, policy));
         return VerificationReport.of(checks, report.format(), report.credential());
     }
 
-    static Check check(VerificationReport report, byte[] input, String receiptText, Policy policy) {
+    public static Check check(VerificationReport report, byte[] input, String receiptText, Policy policy) {
         TlogProof receipt;
         try {
             receipt = TlogProof.parse(receiptText);

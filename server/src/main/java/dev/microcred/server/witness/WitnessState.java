@@ -1,4 +1,4 @@
-package dev.microcred.cli.witness;
+package dev.microcred.server.witness;
 
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;

@@ -1,4 +1,4 @@
-package dev.microcred.cli.witness;
+package dev.microcred.server.witness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

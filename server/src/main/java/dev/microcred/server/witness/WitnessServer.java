@@ -1,4 +1,4 @@
-package dev.microcred.cli.witness;
+package dev.microcred.server.witness;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,0 +1,8 @@
+package dev.microcred.server;
+
+class TransparencyLogPostgresIT extends TransparencyLogContract {
+    @Override
+    String jdbcUrl() {
+        return TestDatabases.postgres();
+    }
+}
