@@ -69,8 +69,17 @@ final class KeyProtection {
         }
     }
 
+    /** The passphrase of a file without key-encryption-key protection (an Ethereum key file): never null. */
+    char[] passphraseOnly() {
+        return passphrase(false, false);
+    }
+
     /** The passphrase, or null when the key-encryption key in the environment is to be used. */
     private char[] passphrase(boolean confirm) {
+        return passphrase(confirm, true);
+    }
+
+    private char[] passphrase(boolean confirm, boolean kekAllowed) {
         if (passphraseFile != null) {
             try {
                 String first = Files.readString(passphraseFile, StandardCharsets.UTF_8).lines().findFirst().orElse("");
@@ -87,7 +96,7 @@ final class KeyProtection {
             }
             return nonEmpty(value.toCharArray(), passphraseEnv);
         }
-        if (environment.get(KeyEncryptionKey.ENVIRONMENT_VARIABLE) != null) {
+        if (kekAllowed && environment.get(KeyEncryptionKey.ENVIRONMENT_VARIABLE) != null) {
             return null;
         }
         if (environment.get(PASSPHRASE_VARIABLE) != null) {

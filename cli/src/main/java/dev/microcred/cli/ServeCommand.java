@@ -5,9 +5,12 @@ import dev.microcred.crypto.SelfSignedCertificate;
 import dev.microcred.server.Config;
 import dev.microcred.server.Demo;
 import dev.microcred.server.MicrocredServer;
+import dev.microcred.server.anchoring.AnchoringConfig;
 import dev.microcred.server.tlog.TlogSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -23,7 +26,9 @@ import picocli.CommandLine.Spec;
             "Flags override the environment: MICROCRED_PORT, MICROCRED_HOST, MICROCRED_DATA, MICROCRED_DB_URL,",
             "MICROCRED_BASE_URL, MICROCRED_KEK, MICROCRED_ADMIN_TOKEN, MICROCRED_TLOG_WITNESSES ('<url> <vkey>', comma",
             "separated), MICROCRED_TLOG_QUORUM (default: all witnesses), MICROCRED_HTTPS, MICROCRED_HTTPS_ANY_HOST,",
-            "MICROCRED_SMTP_HOST/_PORT/_SECURITY/_USER/_PASSWORD/_FROM. Stops on Ctrl-C."},
+            "MICROCRED_SMTP_HOST/_PORT/_SECURITY/_USER/_PASSWORD/_FROM, and for anchoring checkpoints on an EVM chain",
+            "MICROCRED_ANCHOR_RPC_URL, _CHAIN, _KEY_FILE (+ _KEY_PASSPHRASE) or _KEY, _INTERVAL, _MAX_FEE_GWEI.",
+            "Stops on Ctrl-C."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:stopped", "2:could not start (one-line reason)"})
 final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -65,6 +70,20 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--https-any-host", description = "allow --https on a --host that is not loopback (clients must "
             + "pin the certificate, which names only localhost, 127.0.0.1 and ::1)")
     boolean httpsAnyHost;
+    @Option(names = "--anchor-rpc", paramLabel = "URL",
+            description = "anchor checkpoints through this EVM JSON-RPC URL (MICROCRED_ANCHOR_RPC_URL)")
+    String anchorRpc;
+
+    @Option(names = "--anchor-chain", paramLabel = "eip155:N", description = "the chain (MICROCRED_ANCHOR_CHAIN)")
+    String anchorChain;
+
+    @Option(names = "--anchor-key-file", paramLabel = "FILE", description = "the anchoring account's key: 64 hex"
+            + " digits or an Ethereum key file (MICROCRED_ANCHOR_KEY_FILE)")
+    String anchorKeyFile;
+
+    @Option(names = "--anchor-interval", paramLabel = "DURATION", description = "how often: e.g. 24h (the"
+            + " default), 7d, or 0 for on demand only (MICROCRED_ANCHOR_INTERVAL)")
+    String anchorInterval;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -81,7 +100,12 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Starts the server (and loads the demo), prints where it runs, and returns it running. */
     MicrocredServer start() {
-        Config config = Config.fromEnvironment(System.getenv());
+        Map<String, String> env = new HashMap<>(System.getenv());
+        putIfGiven(env, AnchoringConfig.RPC_URL, anchorRpc);
+        putIfGiven(env, AnchoringConfig.CHAIN, anchorChain);
+        putIfGiven(env, AnchoringConfig.KEY_FILE, anchorKeyFile);
+        putIfGiven(env, AnchoringConfig.INTERVAL, anchorInterval);
+        Config config = Config.fromEnvironment(env);
         if (port != null) {
             config = config.withPort(port);
         }
@@ -132,8 +156,17 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.println("transparency log " + server.platform().tlog().key().origin() + ": " + server.baseUrl()
                 + "/tlog/checkpoint, policy at " + server.baseUrl() + "/tlog/policy");
+        if (config.anchoring() != null) {
+            out.println("anchoring checkpoints: " + config.anchoring());
+        }
         out.println("try: " + server.baseUrl() + "/verify   (Ctrl-C stops)");
         out.flush();
         return server;
+    }
+
+    private static void putIfGiven(Map<String, String> env, String name, String value) {
+        if (value != null) {
+            env.put(name, value);
+        }
     }
 }

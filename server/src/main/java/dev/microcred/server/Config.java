@@ -3,6 +3,7 @@ package dev.microcred.server;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 import dev.microcred.crypto.KeyEncryptionKey;
+import dev.microcred.server.anchoring.AnchoringConfig;
 import dev.microcred.server.tlog.TlogSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import java.util.Objects;
  * <p>{@link #fromEnvironment} reads {@code MICROCRED_PORT}, {@code MICROCRED_HOST}, {@code MICROCRED_DATA},
  * {@code MICROCRED_DB_URL}, {@code MICROCRED_KEK}, {@code MICROCRED_BASE_URL}, {@code MICROCRED_ADMIN_TOKEN},
  * {@code MICROCRED_TLOG_WITNESSES}, {@code MICROCRED_TLOG_QUORUM}, {@code MICROCRED_HTTPS},
- * {@code MICROCRED_HTTPS_ANY_HOST} and the {@code MICROCRED_SMTP_*} variables ({@link SmtpSettings#fromEnvironment});
+ * {@code MICROCRED_HTTPS_ANY_HOST}, the {@code MICROCRED_SMTP_*} variables ({@link SmtpSettings#fromEnvironment})
+ * and the {@code MICROCRED_ANCHOR_*} variables of {@link AnchoringConfig};
  * command-line flags override them through the {@code with...} methods.
  *
  * @param host the interface to listen on ({@code 127.0.0.1} by default)
@@ -37,10 +39,11 @@ import java.util.Objects;
  * @param httpsAnyHost allow {@code https} on a host that is not loopback (the certificate still names only
  *     localhost, 127.0.0.1 and ::1: clients must pin it)
  * @param smtp the SMTP server mail is delivered through, or null to leave mail in the outbox
+ * @param anchoring how checkpoints are anchored on a chain, or null: not anchored
  */
 public record Config(String host, int port, Path dataDirectory, String databaseUrl, KeyEncryptionKey keyEncryptionKey,
                      String baseUrl, String adminToken, long maxRequestBytes, TlogSettings tlog, boolean https,
-                     boolean httpsAnyHost, SmtpSettings smtp) {
+                     boolean httpsAnyHost, SmtpSettings smtp, AnchoringConfig anchoring) {
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 2L << 20;
 
@@ -71,7 +74,7 @@ public record Config(String host, int port, Path dataDirectory, String databaseU
     /** Defaults: loopback, port 8080, {@code ./data}, embedded H2, generated key-encryption key. */
     public static Config defaults() {
         return new Config("127.0.0.1", DEFAULT_PORT, Path.of("data"), null, null, null, null,
-                DEFAULT_MAX_REQUEST_BYTES, TlogSettings.none(), false, false, null);
+                DEFAULT_MAX_REQUEST_BYTES, TlogSettings.none(), false, false, null, null);
     }
 
     /** The defaults overridden by the {@code MICROCRED_*} variables of {@code env} (pass {@code System.getenv()}). */
@@ -111,6 +114,7 @@ public record Config(String host, int port, Path dataDirectory, String databaseU
             c = c.withHttps(flag(env, "MICROCRED_HTTPS"), anyHost);
         }
         c = c.withSmtp(SmtpSettings.fromEnvironment(env));
+        c = c.withAnchoring(AnchoringConfig.fromEnvironment(env).orElse(null));
         return c;
     }
 
@@ -149,64 +153,70 @@ public record Config(String host, int port, Path dataDirectory, String databaseU
 
     public Config withHost(String host) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, httpsAnyHost, smtp);
+                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
     }
 
     public Config withPort(int port) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, httpsAnyHost, smtp);
+                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
     }
 
     public Config withDataDirectory(Path dataDirectory) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, httpsAnyHost, smtp);
+                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
     }
 
     public Config withDatabaseUrl(String databaseUrl) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, httpsAnyHost, smtp);
+                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
     }
 
     public Config withKeyEncryptionKey(KeyEncryptionKey keyEncryptionKey) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, httpsAnyHost, smtp);
+                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
     }
 
     public Config withBaseUrl(String baseUrl) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, httpsAnyHost, smtp);
+                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
     }
 
     public Config withAdminToken(String adminToken) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, httpsAnyHost, smtp);
+                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
     }
 
     public Config withMaxRequestBytes(long maxRequestBytes) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, httpsAnyHost, smtp);
+                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
     }
 
     public Config withTlog(TlogSettings tlog) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, httpsAnyHost, smtp);
+                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
     }
 
     /** With TLS on ({@code https}); {@code anyHost} allows a host that is not loopback. */
     public Config withHttps(boolean https, boolean anyHost) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, anyHost, smtp);
+                maxRequestBytes, tlog, https, anyHost, smtp, anchoring);
     }
 
     public Config withSmtp(SmtpSettings smtp) {
         return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, httpsAnyHost, smtp);
+                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
+    }
+
+    public Config withAnchoring(AnchoringConfig anchoring) {
+        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
+                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
     }
 
     @Override
     public String toString() {
         return "Config[" + host + ":" + port + ", data=" + dataDirectory + ", db="
                 + (databaseUrl == null ? "embedded" : databaseUrl.replaceAll("password=[^&;]*", "password=***"))
-                + ", baseUrl=" + baseUrl + (https ? ", https" : "") + (smtp == null ? "" : ", " + smtp) + "]";
+                + ", baseUrl=" + baseUrl + (https ? ", https" : "") + (smtp == null ? "" : ", " + smtp)
+                + (anchoring == null ? "" : ", " + anchoring) + "]";
     }
 }

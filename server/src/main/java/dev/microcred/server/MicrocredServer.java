@@ -8,6 +8,11 @@ import dev.microcred.server.accounts.AccountDirectory;
 import dev.microcred.server.accounts.AccountRoutes;
 import dev.microcred.server.accounts.LoginThrottle;
 import dev.microcred.server.accounts.WebSignIn;
+import dev.microcred.server.anchoring.AnchorRecorder;
+import dev.microcred.server.anchoring.Anchoring;
+import dev.microcred.server.anchoring.AnchoringRoutes;
+import dev.microcred.server.anchoring.CheckpointSource;
+import dev.microcred.server.anchoring.TransparencyLogRecorder;
 import dev.microcred.server.api.ApiRoutes;
 import dev.microcred.server.api.BulkRoutes;
 import dev.microcred.server.console.ConsoleRoutes;
@@ -45,6 +50,7 @@ import dev.microcred.server.web.WebRoutes;
 import dev.microcred.skills.graph.SkillsGraph;
 import dev.microcred.store.Database;
 import dev.microcred.store.Store;
+import dev.microcred.store.TlogAnchors;
 import dev.microcred.store.TransparencyLogStore;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -117,6 +123,17 @@ public final class MicrocredServer implements AutoCloseable {
      * them through {@code platform().bulk().step(...)}).
      */
     static MicrocredServer start(Config config, Clock clock, boolean runBulkJobs) {
+        return start(config, clock, runBulkJobs, null, null);
+    }
+
+    /**
+     * Starts a server whose anchoring (when configured) takes checkpoints from {@code checkpoints} and appends anchor
+     * entries through {@code anchors} (anchoring tests with a log of their own); null for either: the platform's
+     * transparency log, its published checkpoint ({@link TransparencyLog#checkpoint}) and
+     * {@link TransparencyLogRecorder}, as {@link #start(Config)} wires them.
+     */
+    static MicrocredServer start(Config config, Clock clock, boolean runBulkJobs, CheckpointSource checkpoints,
+                                 AnchorRecorder anchors) {
         Objects.requireNonNull(config, "config");
         long started = System.nanoTime();
         try {
@@ -176,7 +193,8 @@ public final class MicrocredServer implements AutoCloseable {
             demoWitness = DemoWitness.start(config.dataDirectory(), logKey.origin(), logKey.verifier(), kek);
             extraWitnesses = List.of(TlogSettings.Witness.parse(demoWitness.url() + " " + demoWitness.vkey()));
         }
-        Platform platform = wire(config, baseUrl, clock, db, kek, metrics, runBulkJobs, extraWitnesses);
+        Platform platform = wire(config, baseUrl, clock, db, kek, metrics, runBulkJobs, extraWitnesses, checkpoints,
+                anchors);
         if (config.adminToken() != null) {
             platform.tokens().registerAdmin(config.adminToken());
         }
@@ -201,10 +219,12 @@ public final class MicrocredServer implements AutoCloseable {
         new BulkRoutes(platform, bearer).register(app);
         new OpsRoutes(platform).register(app);
         new WalletRoutes(platform).register(app);
+        new AnchoringRoutes(platform.anchoring(), bearer).register(app);
         new TlogRoutes(platform).register(app);
         if (runBulkJobs) {
             platform.bulk().resumeUnfinished();
             platform.sequencer().start();
+            platform.anchoring().start();
         }
         // with SMTP, the outbox is the queue and the record: mail is enqueued as before, then sent from it
         MailDelivery mail = config.smtp() == null ? null : MailDelivery.start(db, platform.store(),
@@ -239,7 +259,8 @@ public final class MicrocredServer implements AutoCloseable {
     }
 
     static Platform wire(Config config, String baseUrl, Clock clock, Database db, KeyEncryptionKey kek,
-                         Metrics metrics, boolean runBulkJobs, List<TlogSettings.Witness> demoWitnesses) {
+                         Metrics metrics, boolean runBulkJobs, List<TlogSettings.Witness> demoWitnesses,
+                         CheckpointSource checkpoints, AnchorRecorder anchors) {
         Store store = Store.create();
         KeyRing keys = new KeyRing(kek);
         TransparencyLogStore logStore = new TransparencyLogStore();
@@ -266,8 +287,11 @@ public final class MicrocredServer implements AutoCloseable {
             metrics.issued("bulk", n);
             metrics.bulkRows("issued", n);
         });
+        Anchoring anchoring = new Anchoring(db, new TlogAnchors(), java.util.Optional.ofNullable(config.anchoring()),
+                checkpoints != null ? checkpoints : log::checkpoint,
+                anchors != null ? anchors : new TransparencyLogRecorder(log, sequencer), clock);
         return new Platform(config, baseUrl, clock, db, store, issuers, achievements, status, issuance, verification,
-                tokens, accounts, signIn, metrics, bulk, log, sequencer);
+                tokens, accounts, signIn, metrics, bulk, log, sequencer, anchoring);
     }
 
     /** The key-encryption key kept in the data directory, made on first use (owner-only permissions). */
@@ -325,6 +349,7 @@ public final class MicrocredServer implements AutoCloseable {
         try {
             app.stop();
             platform.bulk().close();
+            platform.anchoring().close();
             platform.sequencer().close();
             if (demoWitness != null) {
                 demoWitness.close();

@@ -2,6 +2,7 @@ package dev.microcred.server;
 
 import dev.microcred.server.accounts.AccountDirectory;
 import dev.microcred.server.accounts.WebSignIn;
+import dev.microcred.server.anchoring.Anchoring;
 import dev.microcred.server.bulk.BulkIssuance;
 import dev.microcred.server.issuing.AccessTokens;
 import dev.microcred.server.issuing.AchievementCatalog;
@@ -26,5 +27,5 @@ public record Platform(Config config, String baseUrl, Clock clock, Database db, 
                        AchievementCatalog achievements, StatusRegistry status, Issuance issuance,
                        Verification verification, AccessTokens tokens, AccountDirectory accounts,
                        WebSignIn signIn, Metrics metrics, BulkIssuance bulk, TransparencyLog tlog,
-                       Sequencer sequencer) {
+                       Sequencer sequencer, Anchoring anchoring) {
 }

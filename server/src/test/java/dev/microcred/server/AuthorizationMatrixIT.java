@@ -363,6 +363,14 @@ class AuthorizationMatrixIT {
                 y.slug(), "email", emails.get(Role.STAFF_Y), "role", "staff")),
                 expect(401, 403, 403, 403, 403, 303, 401, 401)));
         rows.add(new Row("GET", "/admin/outbox", (c, r) -> c.web(r, "/admin/outbox"), adminPage));
+        // chain anchoring (not configured on this server: the platform admin is told so with 409)
+        rows.add(new Row("GET", "/api/admin/tlog/anchors", (c, r) -> c.api(r, "GET", "/api/admin/tlog/anchors", null),
+                expect(401, 401, 401, 401, 401, 200, 403, 403)));
+        rows.add(new Row("POST", "/api/admin/tlog/anchor", (c, r) -> c.api(r, "POST", "/api/admin/tlog/anchor", null),
+                expect(401, 401, 401, 401, 401, 409, 403, 403)));
+        rows.add(new Row("GET", "/admin/anchors", (c, r) -> c.web(r, "/admin/anchors"), adminPage));
+        rows.add(new Row("POST", "/admin/anchors", (c, r) -> c.form(r, "/admin/anchors", Map.of()),
+                expect(401, 403, 403, 403, 403, 409, 401, 401)));
         // the issuer console (issuer X's)
         rows.add(new Row("GET", "/console", (c, r) -> c.web(r, "/console"), signedIn));
         rows.add(new Row("GET", "/console/{slug}", (c, r) -> c.web(r, cx), staffPage));

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class Migrations {
     /**
      * The bundled migrations, in order; a new one is added here and as a file beside this class. Numbers may skip
-     * (work streams take blocks: V100 accounts and roles, V200 bulk and operations, V300 skills, V400 wallet, V500 transparency log) but never repeat.
+     * (work streams take blocks: V100 accounts and roles, V200 bulk and operations, V300 skills, V400 wallet, V500
+     * transparency log, V550 transparency-log anchors) but never repeat.
      */
     static final List<String> BUNDLED = List.of(
             "V001__accounts.sql",
@@ -40,6 +41,7 @@ public final class Migrations {
             "V300__skills_catalogue_and_pathways.sql",
             "V400__wallet.sql",
             "V500__transparency_log.sql",
+            "V550__tlog_anchors.sql",
             "V720__mail_delivery.sql",
             "V721__achievement_status_purposes.sql");
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);

@@ -200,7 +200,8 @@ public final class AccountRoutes {
         Map<String, String> issuers = new LinkedHashMap<>();
         p.issuers().all().forEach(i -> issuers.put(i.slug(), i.name()));
         Page.send(ctx, 200, "Platform admin", Html.join(
-                card(el("h1", "Platform admin"), el("p", link("/admin/outbox", "Mail outbox"))),
+                card(el("h1", "Platform admin"), el("p", link("/admin/outbox", "Mail outbox"),
+                        Html.text(" \u00b7 "), link("/admin/anchors", "Chain anchors"))),
                 card(el("h2", "Issuer members"), Forms.post("/admin/memberships", v.csrfToken(),
                         List.of(attr("id", "membership")),
                         Forms.select("Issuer", "issuer", issuers, null),
