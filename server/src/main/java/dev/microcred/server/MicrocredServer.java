@@ -26,6 +26,11 @@ import dev.microcred.server.net.GuardedHttpFetcher;
 import dev.microcred.server.net.PlatformFetcher;
 import dev.microcred.server.ops.Metrics;
 import dev.microcred.server.ops.OpsRoutes;
+import dev.microcred.server.skills.CareerApi;
+import dev.microcred.server.skills.CareerPages;
+import dev.microcred.server.skills.CareerServices;
+import dev.microcred.server.skills.CredibilityPages;
+import dev.microcred.server.skills.EmployerPages;
 import dev.microcred.server.skills.MilestoneAwards;
 import dev.microcred.server.skills.SkillsApi;
 import dev.microcred.server.skills.SkillsPages;
@@ -61,11 +66,13 @@ public final class MicrocredServer implements AutoCloseable {
     private final Javalin app;
     private final Platform platform;
     private final List<Route> routes;
+    private final CareerServices career;
 
-    private MicrocredServer(Javalin app, Platform platform, List<Route> routes) {
+    private MicrocredServer(Javalin app, Platform platform, List<Route> routes, CareerServices career) {
         this.app = app;
         this.platform = platform;
         this.routes = routes;
+        this.career = career;
     }
 
     /** A registered endpoint: its HTTP method and path template (such as {@code /console/{slug}}). */
@@ -150,6 +157,11 @@ public final class MicrocredServer implements AutoCloseable {
         SkillsServices skills = SkillsServices.of(platform, TaxonomyLoader.shared());
         new SkillsApi(platform, bearer, skills).register(app);
         new SkillsPages(platform, skills).register(app);
+        CareerServices career = CareerServices.of(platform, skills);
+        new CareerApi(platform, skills, career).register(app);
+        new CareerPages(skills, career).register(app);
+        new EmployerPages(skills, career).register(app);
+        new CredibilityPages(platform, career).register(app);
         new AccountRoutes(platform, platform.accounts(), platform.signIn()).register(app);
         new ConsoleRoutes(platform).register(app);
         new BulkRoutes(platform, bearer).register(app);
@@ -160,7 +172,7 @@ public final class MicrocredServer implements AutoCloseable {
         }
         LOG.info("server started port={} db=\"{}\" ms={}", app.port(), db.product(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new MicrocredServer(app, platform, List.copyOf(routes));
+        return new MicrocredServer(app, platform, List.copyOf(routes), career);
     }
 
     static Platform wire(Config config, String baseUrl, Clock clock, Database db, KeyEncryptionKey kek,
@@ -225,6 +237,11 @@ public final class MicrocredServer implements AutoCloseable {
 
     public Platform platform() {
         return platform;
+    }
+
+    /** The career goal and employer services (the demo and tests seed through them). */
+    public CareerServices career() {
+        return career;
     }
 
     /** Stops the HTTP server and the bulk jobs (the batch in progress finishes), then closes the database. */

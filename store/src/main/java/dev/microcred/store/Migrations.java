@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class Migrations {
     /**
      * The bundled migrations, in order; a new one is added here and as a file beside this class. Numbers may skip
-     * (work streams take blocks: V100 accounts and roles, V200 bulk and operations, V300 skills, V400 wallet) but never repeat.
+     * (work streams take blocks: V100 accounts and roles, V200 bulk and operations, V300 skills, V400 wallet, V600 career goals and
+     * employers) but never repeat.
      */
     static final List<String> BUNDLED = List.of(
             "V001__accounts.sql",
@@ -38,7 +39,8 @@ public final class Migrations {
             "V100__memberships_and_resets.sql",
             "V200__bulk_rows.sql",
             "V300__skills_catalogue_and_pathways.sql",
-            "V400__wallet.sql");
+            "V400__wallet.sql",
+            "V600__career_goals_and_talent.sql");
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final long ADVISORY_LOCK_KEY = 0x6d6963726f637265L; // "microcre"
 
