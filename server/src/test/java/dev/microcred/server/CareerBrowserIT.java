@@ -240,7 +240,8 @@ class CareerBrowserIT {
             assertThat(find("#candidates").getText()).doesNotContain("Lin").doesNotContain(LEARNER)
                     .contains("proves");
             candidate.findElement(By.tagName("summary")).click();
-            assertThat(candidate.getText()).contains("\u201cProgramming Foundations\u201d by Journey Academy");
+            assertThat(candidate.getText()).contains("\u201cProgramming Foundations\u201d by Journey Academy (no standing"
+                    + " recorded)");
             submit(candidate.findElement(By.xpath(".//button[text()='Shortlist']")));
             assertThat(find("#shortlist").getText()).contains(pseudonym);
             candidate = find("#candidates li.candidate[data-candidate='" + pseudonym + "']");

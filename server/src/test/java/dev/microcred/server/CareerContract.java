@@ -379,6 +379,7 @@ abstract class CareerContract {
         assertThat(proof.path("credential").asText()).isEqualTo("Programming <script>x</script>");
         assertThat(proof.path("issuer").asText()).isEqualTo("Career <b>Academy</b>");
         assertThat(proof.path("credibility").asText()).isEqualTo("accredited");
+        assertThat(proof.path("standing").asText()).isEqualTo("accredited by Accreditor A");
         assertThat(first.path("explanation").asText()).contains("proves 1 of");
 
         String pseudonym = first.path("candidate").asText();

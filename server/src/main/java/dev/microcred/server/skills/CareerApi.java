@@ -303,6 +303,7 @@ public final class CareerApi {
                 x.put("credential", pr.credential());
                 x.put("issuer", pr.issuer());
                 x.put("credibility", pr.credibility());
+                x.put("standing", pr.standing());
                 if (pr.level() != null) {
                     x.put("level", pr.level());
                 }

@@ -160,10 +160,11 @@ public final class EmployerPages {
         for (Employers.Candidate c : candidates) {
             List<Html> proofs = new ArrayList<>();
             for (Employers.Proof pr : c.proofs()) {
+                String level = pr.level() == null ? (pr.minLevel() == null ? "" : ", level not stated (minimum "
+                        + pr.minLevel() + ")") : ", level " + pr.level() + (pr.levelMet() ? "" : " (below the minimum "
+                        + pr.minLevel() + ")");
                 String how = !pr.matched() ? "not proven" : "\u201c" + pr.credential() + "\u201d by " + pr.issuer()
-                        + " (" + pr.credibility() + "), issued " + pr.issuedOn()
-                        + (pr.level() == null ? "" : ", level " + pr.level())
-                        + (pr.minLevel() != null && !pr.levelMet() ? " \u2014 below the minimum " + pr.minLevel() : "");
+                        + " (" + pr.standing() + "), issued " + pr.issuedOn() + level;
                 proofs.add(el("tr", el("td", pr.label()), el("td", List.of(attr("class", pr.matched() ? "coverage-proven"
                         : "coverage-missing")), Html.text(how)), el("td", number(pr.contribution()))));
             }

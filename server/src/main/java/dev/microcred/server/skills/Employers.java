@@ -80,7 +80,7 @@ public final class Employers {
     /** A proof of a requirement in a candidate's explanation. */
     public record Proof(String skillId, String label, double importance, Integer minLevel, boolean matched,
                         String credential, String issuer, Integer level, boolean levelMet, LocalDate issuedOn,
-                        String credibility, double recency, double contribution) {
+                        String credibility, String standing, double recency, double contribution) {
     }
 
     /** A pseudonymous candidate with the explanation of the score. */
@@ -326,7 +326,7 @@ public final class Employers {
                         ref == null ? null : ref.issuerName(), m.level(), m.levelMet(), m.provenOn(),
                         !m.matched() ? "none" : m.credibility().accredited() ? "accredited"
                                 : m.credibility().endorsed() ? "endorsed" : "none",
-                        m.recency(), m.contribution()));
+                        ref == null ? null : ref.standing(), m.recency(), m.contribution()));
             }
             out.add(new Candidate(r.pseudonym(), r.candidate().score(), r.candidate().explanation(), proofs,
                     shortlisted.contains(r.account()), contacted.get(r.account())));

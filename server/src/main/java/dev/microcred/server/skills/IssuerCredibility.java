@@ -34,6 +34,15 @@ public final class IssuerCredibility {
         }
     }
 
+    /** The standing in words: "accredited by ...", "endorsed by ...", both, or "no standing recorded". */
+    public static String describe(Standing s) {
+        if (s == null || (s.accreditedBy() == null && s.endorsedBy() == null)) {
+            return "no standing recorded";
+        }
+        return s.accreditedBy() == null ? "endorsed by " + s.endorsedBy() : "accredited by " + s.accreditedBy()
+                + (s.endorsedBy() == null ? "" : ", endorsed by " + s.endorsedBy());
+    }
+
     /** Every issuer of the platform by DID, with its standing (none recorded: both null). */
     public Map<String, Standing> byDid() {
         return p.db().read(c -> {

@@ -52,7 +52,7 @@ public final class TalentPool {
     }
 
     /** A credential behind a proof in the index, for explanations. */
-    public record CredentialRef(String credentialId, String achievementName, String issuerName) {
+    public record CredentialRef(String credentialId, String achievementName, String issuerName, String standing) {
     }
 
     /**
@@ -142,7 +142,8 @@ public final class TalentPool {
             }
             IssuerCredibility.Standing s = standings.get(v.issuerId());
             refs.put(v.credentialId(), new CredentialRef(v.credentialId(), v.achievementName().isEmpty()
-                    ? v.credentialId() : v.achievementName(), s == null ? v.issuerId() : s.issuer().name()));
+                    ? v.credentialId() : v.achievementName(), s == null ? v.issuerId() : s.issuer().name(),
+                    IssuerCredibility.describe(s)));
         }
         return new Learner(fingerprint, expires, SkillsProfile.of(verified), refs);
     }
