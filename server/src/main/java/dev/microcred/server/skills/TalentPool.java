@@ -21,13 +21,15 @@ import org.slf4j.LoggerFactory;
  * The {@link CandidateIndex} of the learners who opted in to be discoverable, built from their own wallets (claimed
  * and imported credentials, verified; proven skills only, never stale ones).
  *
- * <p>Freshness, bounded: the index is rebuilt when it is asked for and either something changed that this server
- * was told of ({@link #changed}: an opt-in or opt-out, a credibility record) or it is older than {@link #MAX_AGE}
- * (issuance, revocation, claims and imports elsewhere in the platform are picked up then). A rebuild re-verifies a
- * learner's credentials only when the learner's evidence fingerprint (claimed credentials with state and validity,
- * imports) changed or one of their credentials expired since; otherwise it reuses the learner's cached profile. At
- * most {@link #MAX_LEARNERS} learners are indexed (the longest-standing opt-ins). Thread-safe: queries read an
- * immutable snapshot; rebuilds are serialised.
+ * <p>Freshness, bounded: a change this server is told of ({@link #changed}: an opt-in or opt-out, a credibility
+ * record) is rebuilt into the index before the next query answers. Everything else (issuance, revocation, claims and
+ * imports anywhere in the platform) is picked up by a refresh in the background once the index is older than
+ * {@link #MAX_AGE}: queries meanwhile answer from the previous index, so a change shows within {@code MAX_AGE} plus
+ * one rebuild. A rebuild reads the evidence of every indexed learner in three queries (claimed credentials with state
+ * and validity, imports) and re-verifies a learner's credentials only when that evidence changed or one of their
+ * credentials expired since; otherwise it reuses the learner's cached profile. Only the first index is built while a
+ * query waits. At most {@link #MAX_LEARNERS} learners are indexed (the longest-standing opt-ins). Thread-safe: queries
+ * read an immutable snapshot; rebuilds are serialised.
  */
 public final class TalentPool {
     /** The longest an index is used before it is checked against the database again. */
@@ -43,6 +45,7 @@ public final class TalentPool {
     private final Map<String, Learner> learners = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot;
     private volatile boolean dirty = true;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
 
     public TalentPool(Platform platform, CareerStore career, WalletSkills wallet, IssuerCredibility credibility) {
         this.p = Objects.requireNonNull(platform, "platform");
@@ -77,27 +80,47 @@ public final class TalentPool {
         dirty = true;
     }
 
-    /** The current index, rebuilt first when it is stale. */
+    /**
+     * The current index: rebuilt first when there is none yet or a change was notified; when it is only older than
+     * {@link #MAX_AGE}, a background refresh starts and this index answers.
+     */
     public Snapshot current() {
+        Snapshot s = snapshot;
+        if (s != null && !dirty) {
+            if (!s.builtAt().plus(MAX_AGE).isAfter(p.clock().instant()) && refreshing.compareAndSet(false, true)) {
+                Thread t = new Thread(() -> {
+                    try {
+                        refresh();
+                    } catch (RuntimeException e) {
+                        LOG.warn("talent index refresh failed exception={}", e.getClass().getName());
+                    } finally {
+                        refreshing.set(false);
+                    }
+                }, "microcred-talent-refresh");
+                t.setDaemon(true);
+                t.start();
+            }
+            return s;
+        }
+        return refresh();
+    }
+
+    /** Rebuilds unless another thread rebuilt since the last notified change. */
+    private synchronized Snapshot refresh() {
         Snapshot s = snapshot;
         Instant now = p.clock().instant();
         if (s != null && !dirty && s.builtAt().plus(MAX_AGE).isAfter(now)) {
             return s;
         }
-        synchronized (this) {
-            s = snapshot;
-            if (s != null && !dirty && s.builtAt().plus(MAX_AGE).isAfter(now)) {
-                return s;
-            }
-            dirty = false;
-            snapshot = rebuild(now);
-            return snapshot;
-        }
+        dirty = false;
+        snapshot = rebuild(now);
+        return snapshot;
     }
 
     private Snapshot rebuild(Instant now) {
         long started = System.nanoTime();
-        List<String> accounts = p.db().read(c -> career.talent().discoverable(c, MAX_LEARNERS));
+        Map<String, String> evidence = p.db().read(c -> career.talent().evidence(c, MAX_LEARNERS));
+        List<String> accounts = List.copyOf(evidence.keySet());
         Map<String, IssuerCredibility.Standing> standings = null;
         CandidateIndex.Builder builder = CandidateIndex.builder(accounts.size(), accounts.size() * 8);
         List<CredentialRef> refs = new ArrayList<>();
@@ -105,9 +128,10 @@ public final class TalentPool {
         learners.keySet().retainAll(accounts);
         for (int i = 0; i < accounts.size(); i++) {
             String account = accounts.get(i);
-            String fingerprint = wallet.fingerprint(account);
+            String fingerprint = digest(evidence.get(account));
             Learner l = learners.get(account);
-            if (l == null || !l.fingerprint().equals(fingerprint) || (l.expires() != null && !now.isBefore(l.expires()))) {
+            if (l == null || !l.fingerprint().equals(fingerprint)
+                    || (l.expires() != null && !now.isBefore(l.expires()))) {
                 if (standings == null) {
                     standings = credibility.byDid();
                 }
@@ -126,6 +150,15 @@ public final class TalentPool {
         LOG.info("talent index built learners={} proofs={} reverified={} ms={}", accounts.size(), s.index().postings(),
                 reverified, (System.nanoTime() - started) / 1_000_000);
         return s;
+    }
+
+    private static String digest(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Learner learner(String account, String fingerprint, Map<String, IssuerCredibility.Standing> standings) {

@@ -8,11 +8,7 @@ import dev.microcred.skills.profile.Credibility;
 import dev.microcred.skills.profile.VerifiedCredential;
 import dev.microcred.store.StoredCredential;
 import dev.microcred.store.WalletImport;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,28 +60,5 @@ public final class WalletSkills {
                     v.achievementName(), v.alignments(), v.level())));
         }
         return out;
-    }
-
-    /**
-     * What the account's evidence depends on, as a digest: its claimed credentials (id, state, validity) and its
-     * imports (id). Unchanged digest and no credential expired since: the evidence verifies as before.
-     */
-    String fingerprint(String accountId) {
-        StringBuilder b = new StringBuilder();
-        p.db().read(c -> {
-            for (StoredCredential k : p.store().credentials().byHolder(c, accountId)) {
-                b.append(k.id()).append('|').append(k.state()).append('|').append(k.validUntil()).append('\n');
-            }
-            for (WalletImport i : p.store().walletImports().byAccount(c, accountId)) {
-                b.append(i.id()).append('\n');
-            }
-            return null;
-        });
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(b.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
