@@ -1,5 +1,7 @@
 package dev.microcred.server.skills;
 
+import dev.microcred.core.MicrocredException;
+import dev.microcred.core.Problem;
 import dev.microcred.server.Platform;
 import dev.microcred.skills.matching.CandidateIndex;
 import dev.microcred.skills.profile.SkillsProfile;
@@ -27,13 +29,16 @@ import org.slf4j.LoggerFactory;
  * {@link #MAX_AGE}: queries meanwhile answer from the previous index, so a change shows within {@code MAX_AGE} plus
  * one rebuild. A rebuild reads the evidence of every indexed learner in three queries (claimed credentials with state
  * and validity, imports) and re-verifies a learner's credentials only when that evidence changed or one of their
- * credentials expired since; otherwise it reuses the learner's cached profile. Only the first index is built while a
- * query waits. At most {@link #MAX_LEARNERS} learners are indexed (the longest-standing opt-ins). Thread-safe: queries
+ * credentials expired since; otherwise it reuses the learner's cached profile. The first index is built in the
+ * background too: a query waits for it up to {@link #FIRST_BUILD_WAIT}, then answers 503 with {@code Retry-After}.
+ * At most {@link #MAX_LEARNERS} learners are indexed (the longest-standing opt-ins). Thread-safe: queries
  * read an immutable snapshot; rebuilds are serialised.
  */
 public final class TalentPool {
     /** The longest an index is used before it is checked against the database again. */
     public static final Duration MAX_AGE = Duration.ofSeconds(60);
+    /** How long a query waits for the first index before it answers 503. */
+    public static final Duration FIRST_BUILD_WAIT = Duration.ofSeconds(5);
     /** Most learners indexed. */
     public static final int MAX_LEARNERS = 200_000;
     private static final Logger LOG = LoggerFactory.getLogger(TalentPool.class);
@@ -86,23 +91,58 @@ public final class TalentPool {
      */
     public Snapshot current() {
         Snapshot s = snapshot;
-        if (s != null && !dirty) {
-            if (!s.builtAt().plus(MAX_AGE).isAfter(p.clock().instant()) && refreshing.compareAndSet(false, true)) {
-                Thread t = new Thread(() -> {
-                    try {
-                        refresh();
-                    } catch (RuntimeException e) {
-                        LOG.warn("talent index refresh failed exception={}", e.getClass().getName());
-                    } finally {
-                        refreshing.set(false);
-                    }
-                }, "microcred-talent-refresh");
-                t.setDaemon(true);
-                t.start();
+        if (s == null) {
+            return first();
+        }
+        if (!dirty) {
+            if (!s.builtAt().plus(MAX_AGE).isAfter(p.clock().instant())) {
+                refreshInBackground();
             }
             return s;
         }
         return refresh();
+    }
+
+    /**
+     * The first index: built in the background (every wallet is verified once), waited for up to
+     * {@link #FIRST_BUILD_WAIT}.
+     *
+     * @throws MicrocredException {@code UNAVAILABLE} (503 with Retry-After) while it is still being built
+     */
+    private Snapshot first() {
+        refreshInBackground();
+        long deadline = System.nanoTime() + FIRST_BUILD_WAIT.toNanos();
+        while (snapshot == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        Snapshot s = snapshot;
+        if (s == null) {
+            throw new MicrocredException(Problem.UNAVAILABLE, "the candidate index is being built (every"
+                    + " discoverable learner's credentials are verified once): retry in a few seconds");
+        }
+        return s;
+    }
+
+    private void refreshInBackground() {
+        if (!refreshing.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                refresh();
+            } catch (RuntimeException e) {
+                LOG.warn("talent index refresh failed exception={}", e.getClass().getName());
+            } finally {
+                refreshing.set(false);
+            }
+        }, "microcred-talent-refresh");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Rebuilds unless another thread rebuilt since the last notified change. */

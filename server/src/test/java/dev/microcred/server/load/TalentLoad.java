@@ -38,8 +38,8 @@ import java.util.regex.Pattern;
  * issues {@code learners} learners three to five claimed credentials each from six achievements aligned to skills of
  * O*NET 15-1251.00 Computer Programmers (a fixed seed), opts them all in, signs an employer in through the sign-in
  * form and creates a posting from that occupation through {@code POST /api/employer/postings}; then times
- * {@code GET /api/employer/postings/{id}/candidates?limit=20} over HTTP: the first call (the candidate index is
- * built: every wallet verified), a call after a change notice (rebuilt from the cached profiles: one evidence
+ * {@code GET /api/employer/postings/{id}/candidates?limit=20} over HTTP: the time to the first answer (the candidate
+ * index is built in the background, every wallet verified; the calls meanwhile answer 503), a call after a change notice (rebuilt from the cached profiles: one evidence
  * fingerprint per learner read from the database), and {@code queries} calls on the built index (p50, p95, p99).
  * Bounded: at most 5,000 learners and 2,000 queries.
  *
@@ -139,7 +139,14 @@ public final class TalentLoad {
                     + "/candidates?limit=20")).build();
 
             long t0 = System.nanoTime();
-            JsonNode first = Json.parse(ok(http.send(candidates, HttpResponse.BodyHandlers.ofString())));
+            HttpResponse<String> r = http.send(candidates, HttpResponse.BodyHandlers.ofString());
+            int unavailable = 0;
+            while (r.statusCode() == 503) { // the first index is built in the background
+                unavailable++;
+                Thread.sleep(200);
+                r = http.send(candidates, HttpResponse.BodyHandlers.ofString());
+            }
+            JsonNode first = Json.parse(ok(r));
             double cold = (System.nanoTime() - t0) / 1e6;
             server.career().pool().changed("nobody"); // a change notice that touches no indexed learner
             t0 = System.nanoTime();
@@ -155,7 +162,8 @@ public final class TalentLoad {
             System.out.printf(Locale.ROOT, "posting requirements=%d top=%d best score %.3f%n",
                     Json.parse(created.body()).path("requirements").size(), first.size(),
                     first.path(0).path("score").asDouble());
-            System.out.printf(Locale.ROOT, "first call (index built, %d wallets verified): %.0f ms%n", learners, cold);
+            System.out.printf(Locale.ROOT, "first answer (index built in the background, %d wallets verified; %d"
+                    + " answers 503 meanwhile): %.0f ms%n", learners, unavailable, cold);
             System.out.printf(Locale.ROOT, "after a change notice (rebuilt from cached profiles): %.0f ms%n", warm);
             System.out.printf(Locale.ROOT, "top-20 over HTTP, %d calls: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
                     queries, pct(times, 0.50), pct(times, 0.95), pct(times, 0.99));
