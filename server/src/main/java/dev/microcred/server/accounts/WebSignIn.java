@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * visitor gets a random pre-session cookie ({@value #ANONYMOUS_COOKIE}) and forms carry HMAC-SHA-256(key, cookie),
  * so that sign-in and the other public forms are protected too, without a database row per visitor. The machine APIs
  * ({@code /api/...}, {@code /issuers/{slug}/vcalm/...}) authenticate by bearer token only and never read these
- * cookies, so they need no CSRF token. Thread-safe.
+ * cookies, so they need no CSRF token; the exceptions are the JSON APIs of the signed-in person's own data
+ * ({@link #isSessionApi}: {@code /api/me/...}, {@code /api/employer/...}), which read the session cookie and take the
+ * CSRF token in the {@value #CSRF_HEADER} header instead of a form field. Thread-safe.
  */
 public final class WebSignIn {
     public static final String SESSION_COOKIE = "mc_session";
