@@ -20,7 +20,6 @@ import dev.microcred.store.ShortlistEntry;
 import dev.microcred.store.StoredPosting;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -379,5 +378,4 @@ public final class CareerApi {
         }
         return v.asText();
     }
-
 }

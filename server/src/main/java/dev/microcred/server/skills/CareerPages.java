@@ -4,6 +4,7 @@ import static dev.microcred.server.web.Html.attr;
 import static dev.microcred.server.web.Html.el;
 
 import dev.microcred.core.MicrocredException;
+import dev.microcred.core.Problem;
 import dev.microcred.server.accounts.Page;
 import dev.microcred.server.accounts.Visitor;
 import dev.microcred.server.accounts.WebSignIn;
@@ -183,7 +184,7 @@ public final class CareerPages {
         try {
             career.goals().set(me.id(), occupation, ctx.formParam("objective"));
         } catch (MicrocredException e) {
-            if (e.problem() != dev.microcred.core.Problem.INVALID_REQUEST) {
+            if (e.problem() != Problem.INVALID_REQUEST) {
                 throw e;
             }
             goalPage(ctx, 400, e.getMessage(), occupation);
@@ -313,7 +314,7 @@ public final class CareerPages {
         Account me = WebSignIn.visitor(ctx).require();
         String v = ctx.formParam("discoverable");
         if (!"true".equals(v) && !"false".equals(v)) {
-            throw new MicrocredException(dev.microcred.core.Problem.INVALID_REQUEST,
+            throw new MicrocredException(Problem.INVALID_REQUEST,
                     "discoverable must be true or false");
         }
         career.employers().setDiscoverable(me.id(), v.equals("true"));
@@ -324,7 +325,7 @@ public final class CareerPages {
         Account me = WebSignIn.visitor(ctx).require();
         String answer = ctx.formParam("answer");
         if (!"accept".equals(answer) && !"decline".equals(answer)) {
-            throw new MicrocredException(dev.microcred.core.Problem.INVALID_REQUEST,
+            throw new MicrocredException(Problem.INVALID_REQUEST,
                     "answer must be accept or decline");
         }
         career.employers().answer(me.id(), ctx.pathParam("id"), answer.equals("accept"));

@@ -24,6 +24,7 @@ import dev.microcred.store.StoredPosting;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -145,7 +146,7 @@ public final class Employers {
             throw new MicrocredException(Problem.INVALID_REQUEST, "the occupation " + o.label()
                     + " lists no required skills: give requirements");
         }
-        java.time.Instant now = p.clock().instant();
+        Instant now = p.clock().instant();
         StoredPosting posting = new StoredPosting(UUID.randomUUID().toString(), employer.id(), t, o.id(),
                 Json.write(json(needs)), now, now);
         p.db().inTransaction(c -> {
