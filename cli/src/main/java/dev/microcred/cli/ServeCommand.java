@@ -150,6 +150,11 @@ final class ServeCommand implements Callable<Integer> {
                 out.printf("    %-40s password %s  (%s)%n", login.path("email").asText(),
                         login.path("password").asText(Demo.PASSWORD), login.path("role").asText());
             }
+            if (loaded.content().has("posting")) {
+                out.println("  employer's job posting with ranked candidates: " + loaded.content().path("posting")
+                        .asText() + "\n  a learner's career goal and plan (as ada@demo.microcred.dev): "
+                        + loaded.content().path("careerGoal").asText());
+            }
             for (JsonNode issuer : loaded.content().path("issuers")) {
                 out.printf("  issuer %-10s %s  (API token in demo.json)%n", issuer.path("slug").asText(), issuer.path("did").asText());
             }

@@ -11,6 +11,7 @@ import dev.microcred.server.issuing.Issuance;
 import dev.microcred.server.issuing.IssuerRegistry;
 import dev.microcred.server.issuing.Scopes;
 import dev.microcred.server.issuing.StatusRegistry;
+import dev.microcred.server.skills.CareerDemo;
 import dev.microcred.server.skills.SkillsDemo;
 import dev.microcred.store.Account;
 import dev.microcred.store.Issuer;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Seeds a demonstration into a running server: two issuers (Northwind Academy on {@code did:web}, the Contoso Skills
  * Council on {@code did:key}), achievements aligned to ESCO and O*NET skills, learner and admin accounts, and
- * credentials that are active, claimed, revoked and expired. Writes {@value #FILE} into the data directory: the base
+ * credentials that are active, claimed, revoked and expired; and the career part ({@link CareerDemo}: a demo employer
+ * with a posting, discoverable learners, a learner's goal, accredited and endorsed issuers). Writes {@value #FILE} into the data directory: the base
  * URL, the demo logins, and for each issuer its slug, DID and a fresh API token with the VCALM scopes, so that
  * scripts can drive the demo. Loading twice reuses what exists and writes fresh tokens.
  */
@@ -64,7 +66,10 @@ public final class Demo {
         for (String[] a : List.of(new String[] {"admin@demo.microcred.dev", "Platform Admin", "platform-admin"},
                 new String[] {"staff@northwind.demo.microcred.dev", "Nadia Staff", "issuer-admin"},
                 new String[] {"ada@demo.microcred.dev", "Ada Lovelace", "learner"},
-                new String[] {"grace@demo.microcred.dev", "Grace Hopper", "learner"})) {
+                new String[] {"grace@demo.microcred.dev", "Grace Hopper", "learner"},
+                new String[] {CareerDemo.EMPLOYER, "Hana Recruiter", "verifier"},
+                new String[] {CareerDemo.TALENT.get(0)[0], CareerDemo.TALENT.get(0)[1], "learner"},
+                new String[] {CareerDemo.TALENT.get(1)[0], CareerDemo.TALENT.get(1)[1], "learner"})) {
             account(p, a[0], a[1], a[2], hash, now);
             ObjectNode login = logins.addObject();
             login.put("email", a[0]);
@@ -117,6 +122,7 @@ public final class Demo {
         if (northwind.created() && contoso.created()) {
             StoredPathway track = SkillsDemo.seed(p, northwind.issuer(), contoso.issuer());
             out.put("pathway", p.baseUrl() + "/api/issuers/" + northwind.issuer().slug() + "/pathways#" + track.id());
+            CareerDemo.seed(p, server.career(), northwind.issuer(), contoso.issuer(), out);
         }
         Set<String> demoScopes = new TreeSet<>(Scopes.VCALM);
         demoScopes.add(Scopes.CATALOGUE_WRITE);

@@ -34,6 +34,11 @@ import dev.microcred.server.net.GuardedHttpFetcher;
 import dev.microcred.server.net.PlatformFetcher;
 import dev.microcred.server.ops.Metrics;
 import dev.microcred.server.ops.OpsRoutes;
+import dev.microcred.server.skills.CareerApi;
+import dev.microcred.server.skills.CareerPages;
+import dev.microcred.server.skills.CareerServices;
+import dev.microcred.server.skills.CredibilityPages;
+import dev.microcred.server.skills.EmployerPages;
 import dev.microcred.server.skills.MilestoneAwards;
 import dev.microcred.server.skills.SkillsApi;
 import dev.microcred.server.skills.SkillsPages;
@@ -93,15 +98,17 @@ public final class MicrocredServer implements AutoCloseable {
     private final DemoWitness demoWitness;
     private final SelfSignedCertificate certificate;
     private final MailDelivery mail;
+    private final CareerServices career;
 
     private MicrocredServer(Javalin app, Platform platform, List<Route> routes, DemoWitness demoWitness,
-                            SelfSignedCertificate certificate, MailDelivery mail) {
+                            SelfSignedCertificate certificate, MailDelivery mail, CareerServices career) {
         this.app = app;
         this.platform = platform;
         this.routes = routes;
         this.demoWitness = demoWitness;
         this.certificate = certificate;
         this.mail = mail;
+        this.career = career;
     }
 
     /** A registered endpoint: its HTTP method and path template (such as {@code /console/{slug}}). */
@@ -214,6 +221,11 @@ public final class MicrocredServer implements AutoCloseable {
         SkillsServices skills = SkillsServices.of(platform, TaxonomyLoader.shared());
         new SkillsApi(platform, bearer, skills).register(app);
         new SkillsPages(platform, skills).register(app);
+        CareerServices career = CareerServices.of(platform, skills);
+        new CareerApi(platform, skills, career).register(app);
+        new CareerPages(skills, career).register(app);
+        new EmployerPages(skills, career).register(app);
+        new CredibilityPages(platform, career).register(app);
         new AccountRoutes(platform, platform.accounts(), platform.signIn()).register(app);
         new ConsoleRoutes(platform).register(app);
         new BulkRoutes(platform, bearer).register(app);
@@ -239,7 +251,7 @@ public final class MicrocredServer implements AutoCloseable {
         }
         LOG.info("server started port={} db=\"{}\" ms={}", app.port(), db.product(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new MicrocredServer(app, platform, List.copyOf(routes), demoWitness, certificate, mail);
+        return new MicrocredServer(app, platform, List.copyOf(routes), demoWitness, certificate, mail, career);
     }
 
     /** An HTTPS connector (HTTP/1.1 over TLS) on the configured host and port, serving {@code certificate}. */
@@ -341,6 +353,11 @@ public final class MicrocredServer implements AutoCloseable {
 
     public Platform platform() {
         return platform;
+    }
+
+    /** The career goal and employer services (the demo and tests seed through them). */
+    public CareerServices career() {
+        return career;
     }
 
     /** Stops the HTTP server and the bulk jobs (the batch in progress finishes), then closes the database. */

@@ -32,8 +32,10 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every endpoint × every role: anonymous, learners A and B, staff of issuers X and Y, the platform admin (signed in
- * on the web, with the platform token on the APIs), and API tokens of X and of Y. The resources belong to issuer X
- * and learner A, so Y's staff and token and learner B try other people's. The table must name every route the
+ * on the web, with the platform token on the APIs), API tokens of X and of Y, and employers E and F (the verifier
+ * role). The resources belong to issuer X, learner A and employer E, so Y's staff and token, learner B and employer F
+ * try other people's. A row written with eight statuses (before employers existed) expects of the employers what it
+ * expects of learner B: a signed-in account that owns nothing there. The table must name every route the
  * server registers: adding an endpoint without a row fails {@link #everyRegisteredRouteHasARow}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,7 +43,8 @@ class AuthorizationMatrixIT {
     static final String ADMIN_TOKEN = "admin-token-for-the-authorization-matrix-0123";
     static final String PASSWORD = "matrix password 123";
 
-    enum Role { ANONYMOUS, LEARNER_A, LEARNER_B, STAFF_X, STAFF_Y, PLATFORM_ADMIN, TOKEN_X, TOKEN_Y }
+    enum Role { ANONYMOUS, LEARNER_A, LEARNER_B, STAFF_X, STAFF_Y, PLATFORM_ADMIN, TOKEN_X, TOKEN_Y, EMPLOYER_E,
+        EMPLOYER_F }
 
     /** One endpoint, a way to call it as a role, and the status each role must get. */
     record Row(String method, String template, BiFunction<Caller, Role, Http.Response> call, Map<Role, Integer> expect) {
@@ -75,7 +78,7 @@ class AuthorizationMatrixIT {
         tokenY = p.tokens().create(y.id(), "y", Scopes.ISSUER_ALL).secret();
         Map<Role, String> roles = Map.of(Role.LEARNER_A, Roles.LEARNER, Role.LEARNER_B, Roles.LEARNER,
                 Role.STAFF_X, Roles.ISSUER_ADMIN, Role.STAFF_Y, Roles.ISSUER_ADMIN, Role.PLATFORM_ADMIN,
-                Roles.PLATFORM_ADMIN);
+                Roles.PLATFORM_ADMIN, Role.EMPLOYER_E, Roles.VERIFIER, Role.EMPLOYER_F, Roles.VERIFIER);
         for (Role r : Role.values()) {
             String email = r.name().toLowerCase().replace('_', '-') + "@matrix.example";
             emails.put(r, email);
@@ -203,6 +206,16 @@ class AuthorizationMatrixIT {
                     .build());
         }
 
+        /** A session JSON API call ({@code /api/me/...}, {@code /api/employer/...}) with the CSRF header. */
+        Http.Response session(Role r, String method, String path, String json) {
+            user(r).get("/login");
+            HttpRequest.Builder b = user(r).request(path).header("Content-Type", "application/json")
+                    .header("X-CSRF-Token", user(r).csrf());
+            b.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+            return user(r).send(b.build());
+        }
+
         Http.Response api(Role r, String method, String path, String json) {
             HttpRequest.Builder b = bearer(r, user(r).request(path)).header("Content-Type", "application/json");
             String token = r == Role.PLATFORM_ADMIN ? ADMIN_TOKEN : null;
@@ -224,17 +237,17 @@ class AuthorizationMatrixIT {
         }
     }
 
-    /** Statuses in {@link Role} order. */
+    /** Statuses in {@link Role} order; with eight, the employers get learner B's. */
     static Map<Role, Integer> expect(int... statuses) {
         Map<Role, Integer> m = new EnumMap<>(Role.class);
         for (Role r : Role.values()) {
-            m.put(r, statuses[r.ordinal()]);
+            m.put(r, r.ordinal() < statuses.length ? statuses[r.ordinal()] : statuses[Role.LEARNER_B.ordinal()]);
         }
         return m;
     }
 
     static Map<Role, Integer> all(int status) {
-        return expect(status, status, status, status, status, status, status, status);
+        return expect(status, status, status, status, status, status, status, status, status, status);
     }
 
     List<Row> rows() {
@@ -427,6 +440,7 @@ class AuthorizationMatrixIT {
         rows.add(new Row("GET", "/wallet/imports/{id}", (c, r) -> c.web(r, "/wallet/imports/" + imported), ownerPage));
         String share = sharedLink();
         rows.add(new Row("GET", "/share/{token}", (c, r) -> c.web(r, share), public200));
+        careerRows(rows);
         // last: signing up signs in as the new account, and signing out ends the sessions the rows above used
         rows.add(new Row("POST", "/signup", (c, r) -> c.form(r, "/signup", Map.of("email", "s-" + UUID.randomUUID()
                 + "@matrix.example", "name", "S", "password", PASSWORD)), all(303)));
@@ -461,6 +475,167 @@ class AuthorizationMatrixIT {
         rows.add(new Row("GET", "/metrics", (c, r) -> c.web(r, "/metrics"), public200));
         rows.add(new Row("GET", "/openapi.json", (c, r) -> c.web(r, "/openapi.json"), public200));
         return rows;
+    }
+
+    // ---- career goals and employers (learner A's goal and requests, employer E's postings)
+
+    static final String PROGRAMMING = "onet:element/2.B.3.e";
+    String postingE;
+
+    dev.microcred.server.skills.CareerServices career() {
+        return server.career();
+    }
+
+    dev.microcred.store.Account account(Role r) {
+        return p.db().read(c -> p.store().accounts().byEmail(c, emails.get(r))).orElseThrow();
+    }
+
+    /** A fresh posting of employer E requiring programming. */
+    String freshPosting() {
+        return career().employers().create(account(Role.EMPLOYER_E), "Matrix job", "15-1251.00", Json.parse(
+                "[{\"skill\": \"" + PROGRAMMING + "\", \"importance\": 4, \"minLevel\": null}]")).id();
+    }
+
+    /** Learner A's pseudonym for a posting of E. */
+    String candidateA(String posting) {
+        var found = career().employers().candidates(account(Role.EMPLOYER_E), posting, 10);
+        assertThat(found).as("learner A is the discoverable candidate").hasSize(1);
+        return found.get(0).pseudonym();
+    }
+
+    /** A pending contact request from E to learner A, on a fresh posting. */
+    String freshRequest() {
+        String posting = freshPosting();
+        return career().employers().contact(account(Role.EMPLOYER_E), posting, candidateA(posting), "hello").id();
+    }
+
+    void careerSetUp() {
+        if (postingE != null) {
+            return;
+        }
+        StoredAchievement skilled = p.achievements().create(x, Json.parseObject("""
+                {"name": "Matrix programming", "description": "d", "criteria": "c", "eqfLevel": 4,
+                 "skills": ["onet:element/2.B.3.e"]}
+                """));
+        String id = p.issuance().issue(x, skilled, new Issuance.Recipient(emails.get(Role.LEARNER_A), null), null,
+                null).stored().id();
+        String a = account(Role.LEARNER_A).id();
+        p.db().inTransaction(c -> p.store().credentials().claim(c, id, a, p.clock().instant()));
+        career().employers().setDiscoverable(a, true);
+        career().goals().set(a, "15-1251.00", "workload");
+        postingE = freshPosting();
+    }
+
+    void careerRows(List<Row> rows) {
+        careerSetUp();
+        // Role order: ANONYMOUS, LEARNER_A, LEARNER_B, STAFF_X, STAFF_Y, PLATFORM_ADMIN, TOKEN_X, TOKEN_Y, EMPLOYER_E,
+        // EMPLOYER_F
+        Map<Role, Integer> mine200 = expect(401, 200, 200, 200, 200, 200, 401, 401, 200, 200);
+        Map<Role, Integer> mine303 = expect(401, 303, 303, 303, 303, 303, 401, 401, 303, 303);
+        Map<Role, Integer> onlyA200 = expect(401, 200, 404, 404, 404, 404, 401, 401, 404, 404);
+        Map<Role, Integer> onlyA303 = expect(401, 303, 404, 404, 404, 404, 401, 401, 404, 404);
+        Map<Role, Integer> employers200 = expect(401, 403, 403, 403, 403, 403, 401, 401, 200, 200);
+        Map<Role, Integer> onlyE200 = expect(401, 403, 403, 403, 403, 403, 401, 401, 200, 404);
+        Map<Role, Integer> onlyE201 = expect(401, 403, 403, 403, 403, 403, 401, 401, 201, 404);
+        Map<Role, Integer> onlyE303 = expect(401, 403, 403, 403, 403, 403, 401, 401, 303, 404);
+        String pe = "/api/employer/postings/" + postingE;
+        String we = "/employer/postings/" + postingE;
+        String pseudonym = candidateA(postingE);
+        String requirements = "{\"title\": \"Matrix job\", \"requirements\": [{\"skill\": \"" + PROGRAMMING
+                + "\", \"importance\": 5, \"minLevel\": null}]}";
+        // learner A's goal exists; the others have none until they set one
+        rows.add(new Row("GET", "/api/me/goal", (c, r) -> c.session(r, "GET", "/api/me/goal", null), onlyA200));
+        rows.add(new Row("GET", "/api/me/plan", (c, r) -> c.session(r, "GET", "/api/me/plan", null), onlyA200));
+        rows.add(new Row("GET", "/api/me/portfolio", (c, r) -> c.session(r, "GET", "/api/me/portfolio", null),
+                mine200));
+        rows.add(new Row("GET", "/api/me/discoverable", (c, r) -> c.session(r, "GET", "/api/me/discoverable", null),
+                mine200));
+        rows.add(new Row("GET", "/api/me/requests", (c, r) -> c.session(r, "GET", "/api/me/requests", null),
+                mine200));
+        rows.add(new Row("POST", "/api/me/requests/{id}", (c, r) -> c.session(r, "POST", "/api/me/requests/"
+                + freshRequest(), "{\"answer\": \"decline\"}"), onlyA200));
+        rows.add(new Row("POST", "/wallet/requests/{id}", (c, r) -> c.form(r, "/wallet/requests/" + freshRequest(),
+                Map.of("answer", "accept")), onlyA303));
+        rows.add(new Row("GET", "/wallet/goal", (c, r) -> c.web(r, "/wallet/goal"), mine200));
+        rows.add(new Row("GET", "/wallet/portfolio", (c, r) -> c.web(r, "/wallet/portfolio"), mine200));
+        rows.add(new Row("GET", "/wallet/employers", (c, r) -> c.web(r, "/wallet/employers"), mine200));
+        rows.add(new Row("PUT", "/api/me/discoverable", (c, r) -> c.session(r, "PUT", "/api/me/discoverable",
+                "{\"discoverable\": true}"), mine200));
+        rows.add(new Row("POST", "/wallet/discoverable", (c, r) -> c.form(r, "/wallet/discoverable",
+                Map.of("discoverable", "true")), mine303));
+        // employer E's posting: F gets 404, accounts without the employer role 403
+        rows.add(new Row("GET", "/api/employer/postings", (c, r) -> c.session(r, "GET", "/api/employer/postings",
+                null), employers200));
+        rows.add(new Row("POST", "/api/employer/postings", (c, r) -> c.session(r, "POST", "/api/employer/postings",
+                "{\"title\": \"Job\", \"occupation\": \"15-1251.00\"}"),
+                expect(401, 403, 403, 403, 403, 403, 401, 401, 201, 201)));
+        rows.add(new Row("GET", "/api/employer/postings/{id}", (c, r) -> c.session(r, "GET", pe, null), onlyE200));
+        rows.add(new Row("PUT", "/api/employer/postings/{id}", (c, r) -> c.session(r, "PUT", pe, requirements),
+                onlyE200));
+        rows.add(new Row("GET", "/api/employer/postings/{id}/candidates", (c, r) -> c.session(r, "GET", pe
+                + "/candidates", null), onlyE200));
+        rows.add(new Row("GET", "/api/employer/postings/{id}/shortlist", (c, r) -> c.session(r, "GET", pe
+                + "/shortlist", null), onlyE200));
+        rows.add(new Row("POST", "/api/employer/postings/{id}/shortlist", (c, r) -> c.session(r, "POST", pe
+                + "/shortlist", "{\"candidate\": \"" + pseudonym + "\"}"), onlyE200));
+        rows.add(new Row("GET", "/api/employer/postings/{id}/contacts", (c, r) -> c.session(r, "GET", pe
+                + "/contacts", null), onlyE200));
+        rows.add(new Row("POST", "/api/employer/postings/{id}/contacts", (c, r) -> {
+            String posting = freshPosting();
+            return c.session(r, "POST", "/api/employer/postings/" + posting + "/contacts", "{\"candidate\": \""
+                    + candidateA(posting) + "\", \"message\": \"hello\"}");
+        }, onlyE201));
+        rows.add(new Row("GET", "/employer", (c, r) -> c.web(r, "/employer?q=programmer"), employers200));
+        rows.add(new Row("POST", "/employer/postings", (c, r) -> c.form(r, "/employer/postings", Map.of("title",
+                "Job", "occupation", "15-1251.00")), expect(401, 403, 403, 403, 403, 403, 401, 401, 303, 303)));
+        rows.add(new Row("GET", "/employer/postings/{id}", (c, r) -> c.web(r, we), onlyE200));
+        rows.add(new Row("POST", "/employer/postings/{id}", (c, r) -> c.form(r, we, Map.of("title", "Matrix job",
+                "skill", PROGRAMMING, "importance", "4", "minLevel", "")), onlyE303));
+        rows.add(new Row("POST", "/employer/postings/{id}/shortlist", (c, r) -> c.form(r, we + "/shortlist",
+                Map.of("candidate", pseudonym)), onlyE303));
+        rows.add(new Row("POST", "/employer/postings/{id}/contacts", (c, r) -> {
+            String posting = freshPosting();
+            return c.form(r, "/employer/postings/" + posting + "/contacts", Map.of("candidate", candidateA(posting),
+                    "message", "hello"));
+        }, onlyE303));
+        // issuer credibility: the platform admin's
+        rows.add(new Row("GET", "/admin/credibility", (c, r) -> c.web(r, "/admin/credibility"),
+                expect(401, 403, 403, 403, 403, 200, 401, 401, 403, 403)));
+        rows.add(new Row("POST", "/admin/credibility", (c, r) -> c.form(r, "/admin/credibility", Map.of("issuer",
+                y.slug(), "accreditedBy", "Matrix Agency")), expect(401, 403, 403, 403, 403, 303, 401, 401, 403, 403)));
+        // goals last: setting one gives every account a goal, clearing removes it
+        rows.add(new Row("PUT", "/api/me/goal", (c, r) -> c.session(r, "PUT", "/api/me/goal",
+                "{\"occupation\": \"15-1251.00\"}"), mine200));
+        rows.add(new Row("POST", "/wallet/goal", (c, r) -> c.form(r, "/wallet/goal", Map.of("occupation",
+                "15-1251.00", "objective", "workload")), mine303));
+        rows.add(new Row("POST", "/wallet/goal/clear", (c, r) -> c.form(r, "/wallet/goal/clear", Map.of()), mine303));
+    }
+
+    @Test
+    void anEmployerSeesNoIdentityBeforeTheLearnerAccepts() {
+        careerSetUp();
+        for (Role r : List.of(Role.EMPLOYER_E, Role.EMPLOYER_F, Role.LEARNER_A)) {
+            users.put(r, login(r)); // the matrix's last rows sign everybody out
+        }
+        String posting = freshPosting();
+        String request = career().employers().contact(account(Role.EMPLOYER_E), posting, candidateA(posting),
+                "hello").id();
+        Caller c = new Caller();
+        String path = "/api/employer/postings/" + posting;
+        for (String sub : new String[] {"", "/candidates", "/shortlist", "/contacts"}) {
+            Http.Response r = c.session(Role.EMPLOYER_E, "GET", path + sub, null);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).as(sub).doesNotContain(emails.get(Role.LEARNER_A))
+                    .doesNotContain(account(Role.LEARNER_A).id()).doesNotContain("LEARNER_A");
+        }
+        assertThat(c.web(Role.EMPLOYER_E, "/employer/postings/" + posting).body())
+                .doesNotContain(emails.get(Role.LEARNER_A)).contains("hidden until they accept");
+        assertThat(c.session(Role.LEARNER_A, "POST", "/api/me/requests/" + request, "{\"answer\": \"accept\"}")
+                .status()).isEqualTo(200);
+        Http.Response after = c.session(Role.EMPLOYER_E, "GET", path + "/contacts", null);
+        assertThat(after.json().get(0).path("email").asText()).isEqualTo(emails.get(Role.LEARNER_A));
+        assertThat(after.json().get(0).path("name").asText()).isEqualTo("LEARNER_A");
+        assertThat(c.session(Role.EMPLOYER_F, "GET", path + "/contacts", null).status()).isEqualTo(404);
     }
 
     @Test

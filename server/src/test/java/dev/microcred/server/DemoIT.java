@@ -27,7 +27,7 @@ class DemoIT {
             assertThat(loaded.file()).isEqualTo(data.resolve("demo.json"));
             JsonNode demo = Json.parse(Files.readString(loaded.file()));
             assertThat(demo.path("baseUrl").asText()).isEqualTo(server.baseUrl());
-            assertThat(demo.path("logins").size()).isEqualTo(4);
+            assertThat(demo.path("logins").size()).isEqualTo(7);
             assertThat(demo.path("issuers").findValuesAsText("didMethod")).containsExactly("web", "key");
             assertThat(demo.path("issuers").path(0).path("did").asText()).startsWith("did:web:localhost%3A");
             assertThat(demo.path("issuers").path(1).path("did").asText()).startsWith("did:key:z6Mk");

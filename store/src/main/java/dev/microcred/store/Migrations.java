@@ -28,7 +28,8 @@ public final class Migrations {
     /**
      * The bundled migrations, in order; a new one is added here and as a file beside this class. Numbers may skip
      * (work streams take blocks: V100 accounts and roles, V200 bulk and operations, V300 skills, V400 wallet, V500
-     * transparency log, V550 transparency-log anchors) but never repeat.
+     * transparency log, V550 transparency-log anchors, V600 career goals and employers, V700 web, V720 mail and
+     * status settings) but never repeat.
      */
     static final List<String> BUNDLED = List.of(
             "V001__accounts.sql",
@@ -42,6 +43,7 @@ public final class Migrations {
             "V400__wallet.sql",
             "V500__transparency_log.sql",
             "V550__tlog_anchors.sql",
+            "V600__career_goals_and_talent.sql",
             "V720__mail_delivery.sql",
             "V721__achievement_status_purposes.sql");
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);

@@ -36,6 +36,9 @@ public final class Page {
         if (v.account().roles().contains(Roles.LEARNER)) {
             items.add(link("/wallet", "Wallet"));
         }
+        if (v.account().roles().contains(Roles.VERIFIER)) {
+            items.add(link("/employer", "Employer"));
+        }
         if (v.isPlatformAdmin()) {
             items.add(link("/admin", "Admin"));
         }

@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * visitor gets a random pre-session cookie ({@value #ANONYMOUS_COOKIE}) and forms carry HMAC-SHA-256(key, cookie),
  * so that sign-in and the other public forms are protected too, without a database row per visitor. The machine APIs
  * ({@code /api/...}, {@code /issuers/{slug}/vcalm/...}) authenticate by bearer token only and never read these
- * cookies, so they need no CSRF token. Thread-safe.
+ * cookies, so they need no CSRF token; the exceptions are the JSON APIs of the signed-in person's own data
+ * ({@link #isSessionApi}: {@code /api/me/...}, {@code /api/employer/...}), which read the session cookie and take the
+ * CSRF token in the {@value #CSRF_HEADER} header instead of a form field. Thread-safe.
  */
 public final class WebSignIn {
     public static final String SESSION_COOKIE = "mc_session";
@@ -79,15 +81,43 @@ public final class WebSignIn {
     }
 
     /**
+     * Whether {@code path} is a JSON API of the signed-in person's own data ({@code /api/me/...} for learners,
+     * {@code /api/employer/...} for employers): it authenticates by the session cookie like a page, and a request that
+     * may change something must send the session's CSRF token in the {@value #CSRF_HEADER} header (every answer of
+     * these APIs carries it in the same header).
+     */
+    public static boolean isSessionApi(String path) {
+        return path.startsWith("/api/me/") || path.startsWith("/api/employer/");
+    }
+
+    /** The header that carries the CSRF token on {@link #isSessionApi session APIs}. */
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
+    /**
      * Works out who makes the request (from the session cookie), remembers it for {@link #visitor}, gives an
      * anonymous visitor a pre-session cookie when it has none, and checks the CSRF token of unsafe web requests.
      *
      * @throws MicrocredException {@code FORBIDDEN} for a missing or wrong CSRF token
      */
     public void before(Context ctx) {
-        boolean machine = ctx.path().startsWith("/api/") || ctx.path().contains("/vcalm/");
+        boolean sessionApi = isSessionApi(ctx.path());
+        boolean machine = (ctx.path().startsWith("/api/") && !sessionApi) || ctx.path().contains("/vcalm/");
         Visitor visitor = machine ? Visitor.anonymous("") : resolve(ctx);
         ctx.attribute(ATTRIBUTE, visitor);
+        if (sessionApi) {
+            if (visitor.signedIn()) {
+                ctx.header(CSRF_HEADER, visitor.csrfToken());
+            }
+            String sent = ctx.header(CSRF_HEADER);
+            if (visitor.signedIn() && !SAFE_METHODS.contains(ctx.method().name()) && (sent == null
+                    || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+                    visitor.csrfToken().getBytes(StandardCharsets.UTF_8)))) {
+                LOG.info("csrf check failed account={}", visitor.account().id());
+                throw new MicrocredException(Problem.FORBIDDEN, "send the session's CSRF token in the " + CSRF_HEADER
+                        + " header (every answer of this API carries it)");
+            }
+            return;
+        }
         if (needsCsrf(ctx)) {
             String sent = ctx.formParam(CSRF_FIELD);
             if (visitor.csrfToken().isEmpty() || sent == null || !MessageDigest.isEqual(

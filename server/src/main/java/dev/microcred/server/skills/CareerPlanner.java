@@ -55,7 +55,11 @@ public final class CareerPlanner {
     /** The profile only; at least one credential is required. */
     public Analysis profile(ObjectNode body) {
         Taxonomy t = taxonomy.require();
-        List<PresentedCredential> presented = reader.read(body, true, t.graph());
+        return profile(reader.read(body, true, t.graph()));
+    }
+
+    /** The profile of credentials already verified (may be none). */
+    public Analysis profile(List<PresentedCredential> presented) {
         SkillsProfile profile = SkillsProfile.of(verified(presented));
         return new Analysis(presented, profile, null, null, Map.of(), note(presented, profile));
     }
@@ -74,7 +78,16 @@ public final class CareerPlanner {
         t.graph().occupation(occupation).orElseThrow(() -> new MicrocredException(Problem.INVALID_REQUEST,
                 "unknown occupation: " + Catalogues.quote(occupation) + " (an ESCO occupation URI or an O*NET-SOC code;"
                         + " find one with GET /api/skills/search?kind=occupation&q=...)"));
-        List<PresentedCredential> presented = reader.read(body, false, t.graph());
+        return analyse(reader.read(body, false, t.graph()), occupation, measure, includeOptional);
+    }
+
+    /**
+     * The gap toward {@code occupation} (a known occupation id) from credentials already verified, such as a
+     * learner's wallet, and, when {@code measure} is not null, the plan.
+     */
+    public Analysis analyse(List<PresentedCredential> presented, String occupation, CostMeasure measure,
+                            boolean includeOptional) {
+        Taxonomy t = taxonomy.require();
         SkillsProfile profile = SkillsProfile.of(verified(presented));
         Gap gap = t.gaps().analyze(occupation, profile);
         if (measure == null) {
@@ -113,7 +126,7 @@ public final class CareerPlanner {
         return presented.stream().map(PresentedCredential::verified).toList();
     }
 
-    private static String note(List<PresentedCredential> presented, SkillsProfile profile) {
+    static String note(List<PresentedCredential> presented, SkillsProfile profile) {
         if (presented.isEmpty()) {
             return "No credentials were presented: every required skill counts as missing.";
         }

@@ -79,7 +79,11 @@ public final class CredentialReader {
         return out;
     }
 
-    private PresentedCredential read(int index, JsonNode input, SkillsGraph graph) {
+    /**
+     * Verifies one credential now: a JSON object, or the text of a VC-JWT (or baked image bytes as read by the
+     * verifier) given as a string. Never throws for a credential that cannot be read: it is answered "unreadable".
+     */
+    public PresentedCredential read(int index, JsonNode input, SkillsGraph graph) {
         VerificationReport report;
         try {
             report = input.isObject() ? verification.verify((ObjectNode) input)

@@ -314,7 +314,7 @@ public final class SkillsPages {
         html(ctx, status, "Plan a pathway", Html.join(content));
     }
 
-    private static Html credentialsCard(Analysis a) {
+    static Html credentialsCard(Analysis a) {
         List<Html> rows = new ArrayList<>();
         for (PresentedCredential k : a.credentials()) {
             String name = k.verified().achievementName().isEmpty() ? k.verified().credentialId()
@@ -328,7 +328,7 @@ public final class SkillsPages {
                 rows.isEmpty() ? Html.empty() : el("ul", Html.join(rows)));
     }
 
-    private static Html profileCard(Analysis a, SkillsGraph graph) {
+    static Html profileCard(Analysis a, SkillsGraph graph) {
         Map<String, int[]> groups = new TreeMap<>();
         List<Html> items = new ArrayList<>();
         for (ProfileSkill s : a.profile().skills()) {
@@ -345,7 +345,7 @@ public final class SkillsPages {
                 el("details", el("summary", "Every skill"), el("ul", Html.join(items))));
     }
 
-    private static Html gapCard(Gap gap) {
+    static Html gapCard(Gap gap) {
         List<Html> rows = new ArrayList<>();
         for (RequiredSkill s : gap.skills()) {
             String coverage = s.coverage().name().toLowerCase(Locale.ROOT);
@@ -363,7 +363,7 @@ public final class SkillsPages {
                                 el("th", "weight"))), el("tbody", Html.join(rows)))));
     }
 
-    private static Html planCard(Analysis a) {
+    static Html planCard(Analysis a) {
         Plan plan = a.plan();
         String unit = plan.measure() == CostMeasure.WORKLOAD_HOURS ? " h" : "";
         List<Charts.Step> steps = new ArrayList<>();

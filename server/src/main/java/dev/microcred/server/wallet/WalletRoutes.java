@@ -163,7 +163,11 @@ public final class WalletRoutes {
                         + " are issued to " + account.email() + " or claimed through a claim link."))
                 : el("table", List.of(attr("id", "wallet")), el("thead", el("tr", el("th", "Credential"),
                         el("th", "Issuer"), el("th", "Status"), el("th", "Claim"))), el("tbody", Html.join(rows)));
-        Page.send(ctx, 200, "Wallet", Html.join(Page.card(el("h1", "Your wallet"), table),
+        Html career = el("p", List.of(attr("id", "career")), Html.text("Your skills at work: "),
+                el("a", List.of(attr("href", "/wallet/goal")), Html.text("career goal and pathway")), Html.text(" \u00b7 "),
+                el("a", List.of(attr("href", "/wallet/portfolio")), Html.text("portfolio advice")), Html.text(" \u00b7 "),
+                el("a", List.of(attr("href", "/wallet/employers")), Html.text("employers")));
+        Page.send(ctx, 200, "Wallet", Html.join(Page.card(el("h1", "Your wallet"), career, table),
                 imports(account, WebSignIn.visitor(ctx).csrfToken())));
     }
 

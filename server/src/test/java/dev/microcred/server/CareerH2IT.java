@@ -1,0 +1,8 @@
+package dev.microcred.server;
+
+class CareerH2IT extends CareerContract {
+    @Override
+    String jdbcUrl() {
+        return TestDatabases.h2();
+    }
+}
