@@ -408,6 +408,13 @@ class AuthorizationMatrixIT {
         rows.add(new Row("GET", "/wallet/imports/{id}", (c, r) -> c.web(r, "/wallet/imports/" + imported), ownerPage));
         String share = sharedLink();
         rows.add(new Row("GET", "/share/{token}", (c, r) -> c.web(r, share), public200));
+        // web-journeys: the QR code of a shared credential's link (its owner only; 409 while private)
+        String sharedId = p.db().read(c -> p.store().walletShares().byToken(c, share.substring("/share/".length())))
+                .orElseThrow().credentialId();
+        rows.add(new Row("GET", "/wallet/{id}/qr.svg", (c, r) -> c.web(r, "/wallet/" + sharedId + "/qr.svg"),
+                ownerPage));
+        rows.add(new Row("GET", "/wallet/{id}/qr.svg", (c, r) -> c.web(r, wx + "/qr.svg"),
+                expect(401, 409, 404, 404, 404, 404, 401, 401)));
         // last: signing up signs in as the new account, and signing out ends the sessions the rows above used
         rows.add(new Row("POST", "/signup", (c, r) -> c.form(r, "/signup", Map.of("email", "s-" + UUID.randomUUID()
                 + "@matrix.example", "name", "S", "password", PASSWORD)), all(303)));

@@ -48,7 +48,8 @@ public final class WebRoutes {
         }
         ObjectNode document = Json.parseObject(k.document());
         VerificationReport report = p.verification().verify(document);
-        html(ctx, 200, CredentialPage.render(k.id(), document, report, menu(ctx)));
+        html(ctx, 200, CredentialPage.render(k.id(), document, report, menu(ctx),
+                p.baseUrl() + "/credentials/" + k.id()));
     }
 
     private void credentialJson(Context ctx) {
