@@ -214,6 +214,12 @@ class AuthorizationMatrixIT {
             return user(r).send(b.build());
         }
 
+        /** A multipart form with a file part {@code file}, as the role's browser session. */
+        Http.Response upload(Role r, String path, Map<String, String> fields, byte[] file) {
+            user(r).get("/login");
+            return WalletContract.upload(user(r), path, fields, "matrix.csv", file);
+        }
+
         private HttpRequest.Builder bearer(Role r, HttpRequest.Builder b) {
             if (r == Role.TOKEN_X) {
                 b.header("Authorization", "Bearer " + tokenX);
@@ -415,6 +421,24 @@ class AuthorizationMatrixIT {
                 ownerPage));
         rows.add(new Row("GET", "/wallet/{id}/qr.svg", (c, r) -> c.web(r, wx + "/qr.svg"),
                 expect(401, 409, 404, 404, 404, 404, 401, 401)));
+        // web-journeys: the console's bulk pages (the browser session; issuer X's staff and the platform admin)
+        String consoleJob = freshBulkJob();
+        String consoleDoneJob = doneBulkJob();
+        rows.add(new Row("GET", "/console/{slug}/bulk", (c, r) -> c.web(r, cx + "/bulk"), staffPage));
+        rows.add(new Row("POST", "/console/{slug}/bulk", (c, r) -> c.upload(r, cx + "/bulk", Map.of("achievementId",
+                achievementX.id()), ("email\nmatrix-" + UUID.randomUUID() + "@example.org\n")
+                .getBytes(StandardCharsets.UTF_8)), staffAction));
+        rows.add(new Row("GET", "/console/{slug}/bulk/{job}", (c, r) -> c.web(r, cx + "/bulk/" + consoleJob),
+                staffPage));
+        rows.add(new Row("GET", "/console/{slug}/bulk/{job}", (c, r) -> c.web(r, "/console/" + y.slug() + "/bulk/"
+                + consoleJob), expect(401, 403, 403, 403, 404, 404, 401, 401)));
+        rows.add(new Row("POST", "/console/{slug}/bulk/{job}/start", (c, r) -> c.form(r, cx + "/bulk/"
+                + freshBulkJob() + "/start", Map.of()), staffAction));
+        rows.add(new Row("POST", "/console/{slug}/bulk/{job}/start", (c, r) -> c.form(r, "/console/" + y.slug()
+                + "/bulk/" + freshBulkJob() + "/start", Map.of()), expect(401, 403, 403, 403, 404, 404, 401, 401)));
+        rows.add(new Row("GET", "/console/{slug}/bulk/{job}/events", (c, r) -> c.web(r, cx + "/bulk/"
+                + consoleDoneJob
+                + "/events"), staffPage));
         // last: signing up signs in as the new account, and signing out ends the sessions the rows above used
         rows.add(new Row("POST", "/signup", (c, r) -> c.form(r, "/signup", Map.of("email", "s-" + UUID.randomUUID()
                 + "@matrix.example", "name", "S", "password", PASSWORD)), all(303)));

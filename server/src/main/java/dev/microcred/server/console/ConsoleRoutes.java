@@ -77,13 +77,14 @@ public final class ConsoleRoutes {
         return issuer;
     }
 
-    private static Html nav(Issuer issuer) {
+    static Html nav(Issuer issuer) {
         String base = "/console/" + issuer.slug();
         return el("p", List.of(attr("class", "muted"), attr("id", "console-nav")),
                 el("a", List.of(attr("href", base)), Html.text(issuer.name())), Html.text(" \u00b7 "),
                 el("a", List.of(attr("href", base + "/achievements")), Html.text("Achievements")), Html.text(" \u00b7 "),
                 el("a", List.of(attr("href", base + "/credentials")), Html.text("Credentials")), Html.text(" \u00b7 "),
-                el("a", List.of(attr("href", base + "/credentials/new")), Html.text("Issue a credential")));
+                el("a", List.of(attr("href", base + "/credentials/new")), Html.text("Issue a credential")),
+                Html.text(" \u00b7 "), el("a", List.of(attr("href", base + "/bulk")), Html.text("Issue in bulk (CSV)")));
     }
 
     private void issuers(Context ctx) {

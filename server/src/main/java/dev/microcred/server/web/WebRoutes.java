@@ -99,7 +99,12 @@ public final class WebRoutes {
 
     /** Answers {@code status} with a whole page, under the pages' Content-Security-Policy. */
     public static void html(Context ctx, int status, String page) {
-        ctx.header("Content-Security-Policy", Layout.CONTENT_SECURITY_POLICY);
+        html(ctx, status, page, Layout.CONTENT_SECURITY_POLICY);
+    }
+
+    /** Answers {@code status} with a whole page under {@code contentSecurityPolicy} (a page with a script). */
+    public static void html(Context ctx, int status, String page, String contentSecurityPolicy) {
+        ctx.header("Content-Security-Policy", contentSecurityPolicy);
         ctx.status(status).contentType("text/html; charset=utf-8").result(page);
     }
 }
