@@ -22,6 +22,7 @@ import dev.microcred.skills.graph.SkillsGraph;
 import dev.microcred.skills.search.SearchHit;
 import dev.microcred.skills.search.SearchKind;
 import dev.microcred.skills.search.SkillsIndex;
+import dev.microcred.store.CredentialKey;
 import dev.microcred.store.CredentialState;
 import dev.microcred.store.Issuer;
 import dev.microcred.store.IssuerActivity;
@@ -38,10 +39,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The issuer console's routes and pages, under {@code /console/{slug}}. */
 public final class ConsoleRoutes {
     static final int PAGE_SIZE = 50;
+    static final String FORM_KEY = "formKey";
+    private static final java.util.regex.Pattern FORM_KEY_SYNTAX = java.util.regex.Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private final Platform p;
     private volatile SkillsIndex skillsIndex;
 
@@ -342,8 +347,11 @@ public final class ConsoleRoutes {
                     el("td", Html.join(actions))));
         }
         long total = p.db().read(c -> p.store().credentials().countByIssuer(c, issuer.id()));
+        boolean again = ctx.queryParam("again") != null;
         Html flash = Optional.ofNullable(ctx.queryParam("issued")).map(id -> el("p", List.of(attr("class",
-                "verdict valid"), attr("id", "flash")), Html.text("Issued credential " + id))).orElse(Html.empty());
+                "verdict " + (again ? "warning" : "valid")), attr("id", "flash")), Html.text(again
+                ? "This form was sent before: credential " + id + " was issued then, and not again"
+                : "Issued credential " + id))).orElse(Html.empty());
         Page.send(ctx, 200, "Credentials", Page.card(nav(issuer), el("h1", "Credentials"), flash,
                 el("p", List.of(attr("class", "muted")), Html.text(total + " issued")),
                 el("table", List.of(attr("id", "credentials")), el("tr", el("th", "Credential"),
@@ -367,18 +375,48 @@ public final class ConsoleRoutes {
                         Forms.select("Achievement", "achievementId", achievements, ctx.formParam("achievementId")),
                         Forms.input("Recipient: email address or DID", "recipient", "text",
                                 ctx.formParam("recipient"), attr("required", "required"), attr("maxlength", "500")),
+                        el("input", List.of(attr("type", "hidden"), attr("name", FORM_KEY), attr("value",
+                                UUID.randomUUID().toString()))),
                         Forms.submit("Issue", attr("id", "issue")))));
     }
 
+    /**
+     * The issue form carries a random key (field {@value #FORM_KEY}) kept as the credential's idempotency key
+     * ({@code f:} + key) in the transaction that stores it: the same form sent twice (a double click, a reload that
+     * posts again) issues one credential and shows it.
+     */
     private void issue(Context ctx) {
         Issuer issuer = issuer(ctx);
         String recipient = Objects.requireNonNullElse(ctx.formParam("recipient"), "").strip();
+        String formKey = ctx.formParam(FORM_KEY);
+        if (formKey != null && !validFormKey(formKey)) {
+            throw new MicrocredException(Problem.INVALID_REQUEST, "the form is damaged: reload the page");
+        }
+        String key = formKey == null ? null : "f:" + formKey;
         Issuance.Issued issued;
         try {
             StoredAchievement a = own(issuer, Objects.requireNonNullElse(ctx.formParam("achievementId"), ""));
             Issuance.Recipient r = recipient.contains("@") && !recipient.startsWith("did:")
                     ? new Issuance.Recipient(recipient, null) : new Issuance.Recipient(null, recipient);
-            issued = p.issuance().issue(issuer, a, r, null, null);
+            Optional<String> sent = sentBefore(issuer, key, a, r);
+            if (sent.isPresent()) {
+                ctx.redirect(issuedPage(issuer, sent.get(), true), HttpStatus.SEE_OTHER);
+                return;
+            }
+            try {
+                issued = p.issuance().issue(issuer, a, r, null, null, key == null ? Issuance.InTransaction.NONE
+                        : (c, stored) -> p.store().credentials().insertKeys(c, List.of(new CredentialKey(issuer.id(),
+                                key, stored.id(), stored.issuedAt()))));
+            } catch (MicrocredException e) {
+                // the same form sent twice at once: the other request stored the key first
+                Optional<String> raced = e.problem() == Problem.CONFLICT ? sentBefore(issuer, key, a, r)
+                        : Optional.empty();
+                if (raced.isEmpty()) {
+                    throw e;
+                }
+                ctx.redirect(issuedPage(issuer, raced.get(), true), HttpStatus.SEE_OTHER);
+                return;
+            }
         } catch (MicrocredException e) {
             if (e.problem() != Problem.INVALID_REQUEST && e.problem() != Problem.CONFLICT
                     && e.problem() != Problem.NOT_FOUND) {
@@ -387,7 +425,36 @@ public final class ConsoleRoutes {
             issueForm(ctx, e.problem().httpStatus(), e.getMessage());
             return;
         }
-        ctx.redirect("/console/" + issuer.slug() + "/credentials?issued=" + issued.stored().id(), HttpStatus.SEE_OTHER);
+        ctx.redirect(issuedPage(issuer, issued.stored().id(), false), HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * The credential this form's key yielded before, when it was for the same achievement and recipient.
+     *
+     * @throws MicrocredException {@code CONFLICT} when the key yielded a credential for someone or something else
+     */
+    private Optional<String> sentBefore(Issuer issuer, String key, StoredAchievement a, Issuance.Recipient r) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        Optional<StoredCredential> before = p.db().read(c -> {
+            Optional<String> id = p.store().credentials().byKey(c, issuer.id(), key);
+            return id.isEmpty() ? Optional.<StoredCredential>empty() : p.store().credentials().byId(c, id.get());
+        });
+        if (before.isPresent() && (!a.id().equals(before.get().achievementId())
+                || !r.hash().equals(before.get().recipientHash()))) {
+            throw new MicrocredException(Problem.CONFLICT, "this form was already used to issue another credential:"
+                    + " nothing was issued now; reload the page to issue a new one");
+        }
+        return before.map(StoredCredential::id);
+    }
+
+    private static String issuedPage(Issuer issuer, String credentialId, boolean before) {
+        return "/console/" + issuer.slug() + "/credentials?issued=" + credentialId + (before ? "&again=1" : "");
+    }
+
+    static boolean validFormKey(String key) {
+        return key != null && FORM_KEY_SYNTAX.matcher(key).matches();
     }
 
     private void status(Context ctx, StatusRegistry.Change change) {
