@@ -250,6 +250,9 @@ public final class BulkPages {
         if (seconds == null) {
             return "working it out";
         }
+        if (seconds == 0) {
+            return "finishing";
+        }
         return seconds < 60 ? "about " + seconds + " s" : "about " + (seconds + 59) / 60 + " min";
     }
 

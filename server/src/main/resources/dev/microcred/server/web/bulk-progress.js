@@ -19,6 +19,9 @@
     if (job.etaSeconds === null || job.etaSeconds === undefined) {
       return 'working it out';
     }
+    if (job.etaSeconds === 0) {
+      return 'finishing';
+    }
     return job.etaSeconds < 60 ? 'about ' + job.etaSeconds + ' s'
         : 'about ' + Math.ceil(job.etaSeconds / 60) + ' min';
   }
