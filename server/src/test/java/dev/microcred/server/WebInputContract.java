@@ -309,6 +309,15 @@ abstract class WebInputContract {
                         server.baseUrl() + "/verify")).header("Accept", "text/html").header("Content-Type",
                         "multipart/form-data; boundary=x").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
         assertThat(verify.status()).isEqualTo(413);
+        byte[] chunked = new byte[(17 << 20)];
+        String head = "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.json\"\r\n\r\n";
+        System.arraycopy(head.getBytes(StandardCharsets.US_ASCII), 0, chunked, 0, head.length());
+        Http.Response unannounced = new WebUser(server.baseUrl()).send(HttpRequest.newBuilder(URI.create(
+                        server.baseUrl() + "/verify")).header("Accept", "text/html").header("Content-Type",
+                        "multipart/form-data; boundary=x").POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(chunked))).build());
+        assertThat(unannounced.status()).as("an upload must declare its length").isEqualTo(411);
+        assertThat(unannounced.body()).contains("Content-Length");
         assertThat(imports(account)).isEmpty();
     }
 

@@ -4,6 +4,7 @@ import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
  * Size limits of web form uploads ({@code multipart/form-data}), applied before anything reads the body (the CSRF
  * check reads the form): a declared {@code Content-Length} above the route's limit is answered 413 at once. The
  * console's bulk upload may send a CSV of up to {@code bulkBytes}; every other form (wallet import, verify page) up
- * to {@code formBytes}. Each limit has {@link #FORM_OVERHEAD} on top for the multipart framing and the other
+ * to {@code formBytes}. An upload without a declared length is refused (411): browsers always declare it. Each limit has {@link #FORM_OVERHEAD} on top for the multipart framing and the other
  * fields; the handlers check the file sizes exactly. The machine APIs read their bodies themselves. Stateless.
  */
 public final class UploadLimits {
@@ -34,6 +35,11 @@ public final class UploadLimits {
         }
         long limit = (BULK_UPLOAD.matcher(ctx.path()).matches() ? bulkBytes : formBytes) + FORM_OVERHEAD;
         long length = ctx.req().getContentLengthLong();
+        if (length < 0) {
+            // browsers always declare a form's length; without one the parser could only fail midway
+            throw new HttpResponseException(411, "send the upload with a Content-Length header (at most " + limit
+                    + " bytes)");
+        }
         if (length > limit) {
             throw new MicrocredException(Problem.TOO_LARGE, "the upload is larger than " + limit + " bytes");
         }
