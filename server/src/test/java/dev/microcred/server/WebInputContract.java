@@ -265,13 +265,75 @@ abstract class WebInputContract {
         Http.Response other = staff.post(console() + "/credentials", Map.of("achievementId", achievement.id(),
                 "recipient", email(), "formKey", key.group(1)));
         assertThat(other.status()).isEqualTo(409);
-        assertThat(other.body()).contains("this form was already used to issue another credential");
+        assertThat(other.body()).contains("this idempotency key was used for another credential");
         assertThat(other.body()).containsPattern("name=\"formKey\" value=\"(?!" + key.group(1) + ")");
         Http.Response damaged = staff.post(console() + "/credentials", Map.of("achievementId", achievement.id(),
                 "recipient", email(), "formKey", "<script>"));
         assertThat(damaged.status()).isEqualTo(400);
         assertThat(damaged.body()).contains("the form is damaged").doesNotContain("<script>");
         assertThat(credentials()).isEqualTo(before + 1);
+    }
+
+    Http.Response apiIssue(String token, String key, String recipient) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/issuers/" + issuer.slug()
+                + "/credentials")).header("Authorization", "Bearer " + token).header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"achievementId\": \""
+                + achievement.id() + "\", \"recipient\": {\"email\": \"" + recipient + "\"}}"));
+        if (key != null) {
+            b.header("Idempotency-Key", key);
+        }
+        return new Http(server.baseUrl()).send(b.build());
+    }
+
+    @Test
+    void aReplayedIdempotencyKeyAnswersTheFirstCredentialAndIssuesNothing() throws Exception {
+        String token = p.tokens().create(issuer.id(), "replays", dev.microcred.server.issuing.Scopes.ISSUER_ALL)
+                .secret();
+        String key = "order-" + UUID.randomUUID();
+        String recipient = email();
+        long before = credentials();
+        Http.Response first = apiIssue(token, key, recipient);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        Http.Response replay = apiIssue(token, key, recipient);
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.json().path("id")).isEqualTo(first.json().path("id"));
+        assertThat(replay.json().path("credential")).isEqualTo(first.json().path("credential"));
+        assertThat(replay.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(credentials()).isEqualTo(before + 1);
+        List<dev.microcred.store.OutboxMail> mails = p.db().read(c -> p.store().outbox().byRecipient(c, recipient));
+        assertThat(mails).as("one claim mail").hasSize(1);
+
+        Http.Response other = apiIssue(token, key, email());
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(other.json().path("detail").asText()).contains("idempotency key was used for another credential");
+        assertThat(apiIssue(token, "has space", email()).status()).isEqualTo(400);
+        assertThat(apiIssue(token, "k".repeat(151), email()).status()).isEqualTo(400);
+        assertThat(credentials()).isEqualTo(before + 1);
+
+        String raced = "race-" + UUID.randomUUID();
+        String racer = email();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Http.Response>> all = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                all.add(pool.submit(() -> apiIssue(token, raced, racer)));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<Http.Response> f : all) {
+                Http.Response r = f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+                ids.add(r.json().path("id").asText());
+            }
+            assertThat(ids).as("four requests at once, one credential").hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(credentials()).isEqualTo(before + 2);
+        List<dev.microcred.store.OutboxMail> racerMails = p.db().read(c -> p.store().outbox().byRecipient(c, racer));
+        assertThat(racerMails).hasSize(1);
     }
 
     @Test

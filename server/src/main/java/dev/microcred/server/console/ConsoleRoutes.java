@@ -14,6 +14,7 @@ import dev.microcred.server.accounts.Visitor;
 import dev.microcred.server.accounts.WebSignIn;
 import dev.microcred.server.http.Bodies;
 import dev.microcred.server.issuing.Issuance;
+import dev.microcred.server.issuing.KeyedIssuance;
 import dev.microcred.server.issuing.StatusRegistry;
 import dev.microcred.server.web.Forms;
 import dev.microcred.server.web.Html;
@@ -22,7 +23,6 @@ import dev.microcred.skills.graph.SkillsGraph;
 import dev.microcred.skills.search.SearchHit;
 import dev.microcred.skills.search.SearchKind;
 import dev.microcred.skills.search.SkillsIndex;
-import dev.microcred.store.CredentialKey;
 import dev.microcred.store.CredentialState;
 import dev.microcred.store.Issuer;
 import dev.microcred.store.IssuerActivity;
@@ -392,30 +392,20 @@ public final class ConsoleRoutes {
         if (formKey != null && !validFormKey(formKey)) {
             throw new MicrocredException(Problem.INVALID_REQUEST, "the form is damaged: reload the page");
         }
-        String key = formKey == null ? null : "f:" + formKey;
-        Issuance.Issued issued;
+        String issued;
+        boolean before;
         try {
             StoredAchievement a = own(issuer, Objects.requireNonNullElse(ctx.formParam("achievementId"), ""));
             Issuance.Recipient r = recipient.contains("@") && !recipient.startsWith("did:")
                     ? new Issuance.Recipient(recipient, null) : new Issuance.Recipient(null, recipient);
-            Optional<String> sent = sentBefore(issuer, key, a, r);
-            if (sent.isPresent()) {
-                ctx.redirect(issuedPage(issuer, sent.get(), true), HttpStatus.SEE_OTHER);
-                return;
-            }
-            try {
-                issued = p.issuance().issue(issuer, a, r, null, null, key == null ? Issuance.InTransaction.NONE
-                        : (c, stored) -> p.store().credentials().insertKeys(c, List.of(new CredentialKey(issuer.id(),
-                                key, stored.id(), stored.issuedAt()))));
-            } catch (MicrocredException e) {
-                // the same form sent twice at once: the other request stored the key first
-                Optional<String> raced = e.problem() == Problem.CONFLICT ? sentBefore(issuer, key, a, r)
-                        : Optional.empty();
-                if (raced.isEmpty()) {
-                    throw e;
-                }
-                ctx.redirect(issuedPage(issuer, raced.get(), true), HttpStatus.SEE_OTHER);
-                return;
+            if (formKey == null) {
+                issued = p.issuance().issue(issuer, a, r, null, null).stored().id();
+                before = false;
+            } else {
+                KeyedIssuance.Outcome once = new KeyedIssuance(p.db(), p.store(), p.issuance()).issue(issuer, a, r,
+                        null, null, "f:" + formKey);
+                issued = once.stored().id();
+                before = once.replayed();
             }
         } catch (MicrocredException e) {
             if (e.problem() != Problem.INVALID_REQUEST && e.problem() != Problem.CONFLICT
@@ -425,28 +415,7 @@ public final class ConsoleRoutes {
             issueForm(ctx, e.problem().httpStatus(), e.getMessage());
             return;
         }
-        ctx.redirect(issuedPage(issuer, issued.stored().id(), false), HttpStatus.SEE_OTHER);
-    }
-
-    /**
-     * The credential this form's key yielded before, when it was for the same achievement and recipient.
-     *
-     * @throws MicrocredException {@code CONFLICT} when the key yielded a credential for someone or something else
-     */
-    private Optional<String> sentBefore(Issuer issuer, String key, StoredAchievement a, Issuance.Recipient r) {
-        if (key == null) {
-            return Optional.empty();
-        }
-        Optional<StoredCredential> before = p.db().read(c -> {
-            Optional<String> id = p.store().credentials().byKey(c, issuer.id(), key);
-            return id.isEmpty() ? Optional.<StoredCredential>empty() : p.store().credentials().byId(c, id.get());
-        });
-        if (before.isPresent() && (!a.id().equals(before.get().achievementId())
-                || !r.hash().equals(before.get().recipientHash()))) {
-            throw new MicrocredException(Problem.CONFLICT, "this form was already used to issue another credential:"
-                    + " nothing was issued now; reload the page to issue a new one");
-        }
-        return before.map(StoredCredential::id);
+        ctx.redirect(issuedPage(issuer, issued, before), HttpStatus.SEE_OTHER);
     }
 
     private static String issuedPage(Issuer issuer, String credentialId, boolean before) {
