@@ -438,6 +438,8 @@ class AuthorizationMatrixIT {
                 + "/bulk/" + freshBulkJob() + "/start", Map.of()), expect(401, 403, 403, 403, 404, 404, 401, 401)));
         rows.add(new Row("GET", "/console/{slug}/bulk/{job}/events", (c, r) -> c.web(r, cx + "/bulk/"
                 + consoleDoneJob + "/events"), staffPage));
+        rows.add(new Row("GET", "/console/{slug}/bulk/{job}/events", (c, r) -> c.web(r, "/console/" + y.slug()
+                + "/bulk/" + consoleDoneJob + "/events"), expect(401, 403, 403, 403, 404, 404, 401, 401)));
         // last: signing up signs in as the new account, and signing out ends the sessions the rows above used
         rows.add(new Row("POST", "/signup", (c, r) -> c.form(r, "/signup", Map.of("email", "s-" + UUID.randomUUID()
                 + "@matrix.example", "name", "S", "password", PASSWORD)), all(303)));

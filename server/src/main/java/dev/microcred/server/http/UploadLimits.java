@@ -9,11 +9,12 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Size limits of web form uploads ({@code multipart/form-data}), applied before anything reads the body (the CSRF
- * check reads the form): a declared {@code Content-Length} above the route's limit is answered 413 at once. The
- * console's bulk upload may send a CSV of up to {@code bulkBytes}; every other form (wallet import, verify page) up
- * to {@code formBytes}. An upload without a declared length is refused (411): browsers always declare it. Each limit has {@link #FORM_OVERHEAD} on top for the multipart framing and the other
- * fields; the handlers check the file sizes exactly. The machine APIs read their bodies themselves. Stateless.
+ * Size limits of uploads ({@code multipart/form-data}), applied before anything reads the body (the CSRF check reads
+ * web forms): a declared {@code Content-Length} above the route's limit is answered 413 at once, and an upload
+ * without a declared length 411 (browsers and HTTP clients declare it; a parser cut off midway could only fail).
+ * The console's bulk upload and the API's (the API's only multipart route) may send up to {@code bulkBytes}; every
+ * other form (wallet import, verify page) up to {@code formBytes}. Each limit has {@link #FORM_OVERHEAD} on top for
+ * the multipart framing and the other fields; the handlers check the file sizes exactly. Stateless.
  */
 public final class UploadLimits {
     /** Room for the multipart boundaries, headers and small fields around the file. */
@@ -30,10 +31,11 @@ public final class UploadLimits {
 
     static void check(Context ctx, long formBytes, long bulkBytes) {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-        if (!type.startsWith("multipart/") || ctx.path().startsWith("/api/")) {
+        if (!type.startsWith("multipart/")) {
             return;
         }
-        long limit = (BULK_UPLOAD.matcher(ctx.path()).matches() ? bulkBytes : formBytes) + FORM_OVERHEAD;
+        boolean bulk = BULK_UPLOAD.matcher(ctx.path()).matches() || ctx.path().startsWith("/api/");
+        long limit = (bulk ? bulkBytes : formBytes) + FORM_OVERHEAD;
         long length = ctx.req().getContentLengthLong();
         if (length < 0) {
             // browsers always declare a form's length; without one the parser could only fail midway
