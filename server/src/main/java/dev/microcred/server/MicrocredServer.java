@@ -15,12 +15,14 @@ import dev.microcred.server.anchoring.CheckpointSource;
 import dev.microcred.server.anchoring.TransparencyLogRecorder;
 import dev.microcred.server.api.ApiRoutes;
 import dev.microcred.server.api.BulkRoutes;
+import dev.microcred.server.console.BulkPages;
 import dev.microcred.server.console.ConsoleRoutes;
 import dev.microcred.server.api.VcalmRoutes;
 import dev.microcred.server.bulk.BulkIssuance;
 import dev.microcred.server.http.Bearer;
 import dev.microcred.server.http.Problems;
 import dev.microcred.server.http.RequestLog;
+import dev.microcred.server.http.UploadLimits;
 import dev.microcred.server.issuing.AccessTokens;
 import dev.microcred.server.issuing.AchievementCatalog;
 import dev.microcred.server.issuing.Issuance;
@@ -169,6 +171,9 @@ public final class MicrocredServer implements AutoCloseable {
                 c.showJavalinBanner = false;
                 c.startupWatcherEnabled = false;
                 c.http.maxRequestSize = config.maxRequestBytes();
+                // a multipart body without Content-Length is cut here (UploadLimits checks the declared length)
+                c.jetty.multipartConfig.maxTotalRequestSize(BulkIssuance.MAX_CSV_BYTES + UploadLimits.FORM_OVERHEAD,
+                        io.javalin.config.SizeUnit.BYTES);
                 c.router.ignoreTrailingSlashes = true;
                 if (certificate != null) {
                     c.jetty.addConnector((server, http) -> tlsConnector(server, http, certificate, config));
@@ -206,6 +211,7 @@ public final class MicrocredServer implements AutoCloseable {
             platform.tokens().registerAdmin(config.adminToken());
         }
         Bearer bearer = new Bearer(platform.tokens());
+        UploadLimits.register(app, config.maxRequestBytes(), BulkIssuance.MAX_CSV_BYTES);
         app.before(platform.signIn()::before);
         app.get("/healthz", ctx -> ctx.contentType("text/plain").result("ok"));
         app.get("/readyz", ctx -> {
@@ -228,6 +234,7 @@ public final class MicrocredServer implements AutoCloseable {
         new CredibilityPages(platform, career).register(app);
         new AccountRoutes(platform, platform.accounts(), platform.signIn()).register(app);
         new ConsoleRoutes(platform).register(app);
+        new BulkPages(platform).register(app);
         new BulkRoutes(platform, bearer).register(app);
         new OpsRoutes(platform).register(app);
         new WalletRoutes(platform).register(app);

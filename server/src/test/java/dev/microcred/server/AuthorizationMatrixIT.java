@@ -227,6 +227,12 @@ class AuthorizationMatrixIT {
             return user(r).send(b.build());
         }
 
+        /** A multipart form with a file part {@code file}, as the role's browser session. */
+        Http.Response upload(Role r, String path, Map<String, String> fields, byte[] file) {
+            user(r).get("/login");
+            return WalletContract.upload(user(r), path, fields, "matrix.csv", file);
+        }
+
         private HttpRequest.Builder bearer(Role r, HttpRequest.Builder b) {
             if (r == Role.TOKEN_X) {
                 b.header("Authorization", "Bearer " + tokenX);
@@ -440,6 +446,32 @@ class AuthorizationMatrixIT {
         rows.add(new Row("GET", "/wallet/imports/{id}", (c, r) -> c.web(r, "/wallet/imports/" + imported), ownerPage));
         String share = sharedLink();
         rows.add(new Row("GET", "/share/{token}", (c, r) -> c.web(r, share), public200));
+        // web-journeys: the QR code of a shared credential's link (its owner only; 409 while private)
+        String sharedId = p.db().read(c -> p.store().walletShares().byToken(c, share.substring("/share/".length())))
+                .orElseThrow().credentialId();
+        rows.add(new Row("GET", "/wallet/{id}/qr.svg", (c, r) -> c.web(r, "/wallet/" + sharedId + "/qr.svg"),
+                ownerPage));
+        rows.add(new Row("GET", "/wallet/{id}/qr.svg", (c, r) -> c.web(r, wx + "/qr.svg"),
+                expect(401, 409, 404, 404, 404, 404, 401, 401)));
+        // web-journeys: the console's bulk pages (the browser session; issuer X's staff and the platform admin)
+        String consoleJob = freshBulkJob();
+        String consoleDoneJob = doneBulkJob();
+        rows.add(new Row("GET", "/console/{slug}/bulk", (c, r) -> c.web(r, cx + "/bulk"), staffPage));
+        rows.add(new Row("POST", "/console/{slug}/bulk", (c, r) -> c.upload(r, cx + "/bulk", Map.of("achievementId",
+                achievementX.id()), ("email\nmatrix-" + UUID.randomUUID() + "@example.org\n")
+                .getBytes(StandardCharsets.UTF_8)), staffAction));
+        rows.add(new Row("GET", "/console/{slug}/bulk/{job}", (c, r) -> c.web(r, cx + "/bulk/" + consoleJob),
+                staffPage));
+        rows.add(new Row("GET", "/console/{slug}/bulk/{job}", (c, r) -> c.web(r, "/console/" + y.slug() + "/bulk/"
+                + consoleJob), expect(401, 403, 403, 403, 404, 404, 401, 401)));
+        rows.add(new Row("POST", "/console/{slug}/bulk/{job}/start", (c, r) -> c.form(r, cx + "/bulk/"
+                + freshBulkJob() + "/start", Map.of()), staffAction));
+        rows.add(new Row("POST", "/console/{slug}/bulk/{job}/start", (c, r) -> c.form(r, "/console/" + y.slug()
+                + "/bulk/" + freshBulkJob() + "/start", Map.of()), expect(401, 403, 403, 403, 404, 404, 401, 401)));
+        rows.add(new Row("GET", "/console/{slug}/bulk/{job}/events", (c, r) -> c.web(r, cx + "/bulk/"
+                + consoleDoneJob + "/events"), staffPage));
+        rows.add(new Row("GET", "/console/{slug}/bulk/{job}/events", (c, r) -> c.web(r, "/console/" + y.slug()
+                + "/bulk/" + consoleDoneJob + "/events"), expect(401, 403, 403, 403, 404, 404, 401, 401)));
         careerRows(rows);
         // last: signing up signs in as the new account, and signing out ends the sessions the rows above used
         rows.add(new Row("POST", "/signup", (c, r) -> c.form(r, "/signup", Map.of("email", "s-" + UUID.randomUUID()

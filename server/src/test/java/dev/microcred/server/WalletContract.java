@@ -238,6 +238,51 @@ abstract class WalletContract {
                 .isEqualTo(400);
     }
 
+    /** The inline QR figure {@code id="qr"} of a page, drawn and decoded. */
+    static String qrOf(String page) {
+        int start = page.indexOf("<figure id=\"qr\"");
+        assertThat(start).as("a QR figure on the page").isNotNegative();
+        return dev.microcred.server.web.QrImages.decode(dev.microcred.server.web.QrImages.draw(
+                page.substring(start, page.indexOf("</figure>", start)), 4));
+    }
+
+    @Test
+    void theSharedCredentialHasAQrCodeOfItsShareLink() {
+        String email = email();
+        String id = issue(email).stored().id();
+        WebUser u = learner(email);
+        assertThat(u.get("/wallet/" + id).body()).doesNotContain("<figure id=\"qr\"");
+        Http.Response privateQr = u.get("/wallet/" + id + "/qr.svg");
+        assertThat(privateQr.status()).isEqualTo(409);
+        assertThat(privateQr.body()).contains("share it by link first");
+
+        u.post("/wallet/" + id + "/visibility", Map.of("visibility", "public"));
+        String detail = u.get("/wallet/" + id).body();
+        Matcher m = SHARE.matcher(detail);
+        assertThat(m.find()).isTrue();
+        String shareUrl = server.baseUrl() + m.group(1);
+        assertThat(qrOf(detail)).isEqualTo(shareUrl);
+
+        HttpResponse<byte[]> svg = u.getBytes("/wallet/" + id + "/qr.svg");
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+        assertThat(svg.headers().firstValue("Content-Security-Policy").orElse("")).startsWith("default-src 'none'");
+        String file = new String(svg.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(file).contains("&lt;script&gt;").doesNotContain("<script>");
+        assertThat(dev.microcred.server.web.QrImages.decode(dev.microcred.server.web.QrImages.draw(file, 3)))
+                .isEqualTo(shareUrl);
+
+        Http.Response shared = new WebUser(server.baseUrl()).get(m.group(1));
+        assertThat(qrOf(shared.body())).isEqualTo(shareUrl);
+        Http.Response issuerPage = new WebUser(server.baseUrl()).get("/credentials/" + id);
+        assertThat(qrOf(issuerPage.body())).isEqualTo(server.baseUrl() + "/credentials/" + id);
+
+        u.post("/wallet/" + id + "/visibility", Map.of("visibility", "private"));
+        assertThat(u.get("/wallet/" + id + "/qr.svg").status()).as("withdrawn with the link").isEqualTo(409);
+        WebUser other = learner(email());
+        assertThat(other.get("/wallet/" + id + "/qr.svg").status()).isEqualTo(404);
+    }
+
     @Test
     void revokedAndExpiredShowTheirStatus() {
         String email = email();

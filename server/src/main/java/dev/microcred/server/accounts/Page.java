@@ -5,6 +5,7 @@ import static dev.microcred.server.web.Html.el;
 
 import dev.microcred.server.web.Forms;
 import dev.microcred.server.web.Html;
+import dev.microcred.server.web.InlineScript;
 import dev.microcred.server.web.Layout;
 import dev.microcred.server.web.WebRoutes;
 import io.javalin.http.Context;
@@ -20,6 +21,12 @@ public final class Page {
     /** Answers {@code status} with a page titled {@code title} around {@code content}. */
     public static void send(Context ctx, int status, String title, Html content) {
         WebRoutes.html(ctx, status, Layout.page(title, menu(WebSignIn.visitor(ctx)), content));
+    }
+
+    /** As {@link #send(Context, int, String, Html)}, for a page that runs {@code script} (inline, by its hash). */
+    public static void send(Context ctx, int status, String title, Html content, InlineScript script) {
+        WebRoutes.html(ctx, status, Layout.page(title, menu(WebSignIn.visitor(ctx)), Html.join(content,
+                script.element())), script.contentSecurityPolicy());
     }
 
     /** The header menu for {@code v}. */

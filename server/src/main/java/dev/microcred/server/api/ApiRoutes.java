@@ -13,6 +13,7 @@ import dev.microcred.server.http.Bodies;
 import dev.microcred.server.issuing.AccessTokens;
 import dev.microcred.server.issuing.AchievementCatalog;
 import dev.microcred.server.issuing.Issuance;
+import dev.microcred.server.issuing.KeyedIssuance;
 import dev.microcred.server.issuing.IssuerRegistry;
 import dev.microcred.server.issuing.Scopes;
 import dev.microcred.server.issuing.StatusRegistry;
@@ -33,10 +34,12 @@ public final class ApiRoutes {
     static final String VC_MEDIA_TYPE = "application/vc";
     private final Platform p;
     private final Bearer bearer;
+    private final KeyedIssuance keyed;
 
     public ApiRoutes(Platform platform, Bearer bearer) {
         this.p = Objects.requireNonNull(platform, "platform");
         this.bearer = Objects.requireNonNull(bearer, "bearer");
+        this.keyed = new KeyedIssuance(platform.db(), platform.store(), platform.issuance());
     }
 
     public void register(Javalin app) {
@@ -184,13 +187,40 @@ public final class ApiRoutes {
                     + " {\"id\": \"did:...\"}");
         }
         Issuance.Recipient recipient = new Issuance.Recipient(text((ObjectNode) r, "email"), text((ObjectNode) r, "id"));
-        Issuance.Issued issued = p.issuance().issue(issuer, achievement, recipient, instant(body, "validFrom"),
-                instant(body, "validUntil"));
-        p.metrics().issued("api", 1);
-        ObjectNode out = credentialJson(issued.stored());
-        out.put("url", issued.pageUrl());
-        out.set("credential", issued.credential());
-        ctx.header("Location", issued.pageUrl());
+        String key = ctx.header("Idempotency-Key");
+        if (key != null && !KeyedIssuance.KEY.matcher(key).matches()) {
+            throw new MicrocredException(Problem.INVALID_REQUEST, "Idempotency-Key is 1-150 printable ASCII"
+                    + " characters");
+        }
+        Instant validFrom = instant(body, "validFrom");
+        Instant validUntil = instant(body, "validUntil");
+        StoredCredential stored;
+        ObjectNode credential;
+        String pageUrl;
+        boolean replayed = false;
+        if (key == null) {
+            Issuance.Issued issued = p.issuance().issue(issuer, achievement, recipient, validFrom, validUntil);
+            stored = issued.stored();
+            credential = issued.credential();
+            pageUrl = issued.pageUrl();
+        } else {
+            // draft-ietf-httpapi-idempotency-key-header: a replay answers what the first request did
+            KeyedIssuance.Outcome once = keyed.issue(issuer, achievement, recipient, validFrom, validUntil,
+                    "a:" + key);
+            stored = once.stored();
+            credential = once.replayed() ? Json.parseObject(stored.document()) : once.issued().credential();
+            pageUrl = p.baseUrl() + "/credentials/" + stored.id();
+            replayed = once.replayed();
+        }
+        if (replayed) {
+            ctx.header("Idempotent-Replayed", "true");
+        } else {
+            p.metrics().issued("api", 1);
+        }
+        ObjectNode out = credentialJson(stored);
+        out.put("url", pageUrl);
+        out.set("credential", credential);
+        ctx.header("Location", pageUrl);
         Bodies.json(ctx, 201, out);
     }
 

@@ -6,25 +6,20 @@ import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 import dev.microcred.credentials.json.Json;
 import dev.microcred.server.Platform;
+import dev.microcred.server.bulk.BulkEvents;
 import dev.microcred.server.bulk.BulkIssuance;
 import dev.microcred.server.http.Bearer;
 import dev.microcred.server.http.Bodies;
 import dev.microcred.server.issuing.Scopes;
-import dev.microcred.store.BulkError;
 import dev.microcred.store.BulkJob;
 import dev.microcred.store.Issuer;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
-import io.javalin.http.sse.SseClient;
-import io.javalin.http.sse.SseHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The bulk issuance API under {@code /api/issuers/{slug}/bulk}: upload a CSV for a validation preview, start the
@@ -32,9 +27,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * and start, {@code credentials:read} to read and follow.
  */
 public final class BulkRoutes {
-    /** How often the event stream looks at a job. */
-    static final Duration EVENT_PERIOD = Duration.ofMillis(500);
-    private static final int HEARTBEAT_TICKS = 30;
     private final Platform p;
     private final Bearer bearer;
 
@@ -135,106 +127,20 @@ public final class BulkRoutes {
         Bodies.json(ctx, 202, json(issuer, p.bulk().progress(issuer, job.id(), 0)));
     }
 
-    /**
-     * {@code text/event-stream}: a {@code progress} event (the job as JSON, without errors) whenever it changes, a
-     * comment every 15 s otherwise, and a final {@code done} event when the job is finished, after which the stream
-     * ends.
-     */
+    /** {@code text/event-stream}: see {@link BulkEvents#stream}. */
     private void events(Context ctx) throws Exception {
         Issuer issuer = p.issuers().require(ctx.pathParam("slug"));
         bearer.require(ctx, issuer, Scopes.CREDENTIALS_READ);
         String jobId = ctx.pathParam("job");
-        p.bulk().job(issuer, jobId);
-        new SseHandler(client -> follow(client, issuer, jobId)).handle(ctx);
+        BulkEvents.stream(ctx, p.bulk(), issuer, jobId, base(issuer, jobId));
     }
 
-    private void follow(SseClient client, Issuer issuer, String jobId) {
-        client.keepAlive();
-        AtomicReference<String> last = new AtomicReference<>();
-        AtomicInteger quiet = new AtomicInteger();
-        AtomicReference<Runnable> stop = new AtomicReference<>();
-        Runnable cancel = p.bulk().follow(issuer, jobId, EVENT_PERIOD, progress -> {
-            if (client.terminated()) {
-                Runnable s = stop.get();
-                if (s != null) {
-                    s.run();
-                }
-                return;
-            }
-            String data = Json.write(json(issuer, progress));
-            if (!data.equals(last.getAndSet(data))) {
-                quiet.set(0);
-                client.sendEvent("progress", data);
-            } else if (quiet.incrementAndGet() % HEARTBEAT_TICKS == 0) {
-                client.sendComment("waiting");
-            }
-            if (progress.job().isFinished()) {
-                client.sendEvent("done", data);
-                Runnable s = stop.get();
-                if (s != null) {
-                    s.run();
-                }
-                client.close();
-            }
-        });
-        stop.set(cancel);
-        client.onClose(cancel);
-        if (client.terminated()) {
-            cancel.run();
-        }
+    private static String base(Issuer issuer, String jobId) {
+        return "/api/issuers/" + issuer.slug() + "/bulk/" + jobId;
     }
 
     private ObjectNode json(Issuer issuer, BulkIssuance.Progress progress) {
-        BulkJob job = progress.job();
-        ObjectNode out = Json.object();
-        out.put("id", job.id());
-        out.put("state", job.state());
-        if (job.achievementId() != null) {
-            out.put("defaultAchievementId", job.achievementId());
-        }
-        ObjectNode rows = out.putObject("rows");
-        rows.put("total", job.totalRows());
-        rows.put("valid", job.validRows());
-        rows.put("invalid", job.invalidRows());
-        rows.put("pending", progress.pendingRows());
-        rows.put("issued", job.issuedRows());
-        rows.put("skipped", job.skippedRows());
-        rows.put("failed", job.failedRows());
-        out.put("ratePerSecond", Math.round(progress.ratePerSecond() * 10) / 10.0);
-        if (progress.etaSeconds() != null) {
-            out.put("etaSeconds", progress.etaSeconds());
-        } else {
-            out.putNull("etaSeconds");
-        }
-        out.put("createdAt", job.createdAt().toString());
-        if (job.startedAt() != null) {
-            out.put("startedAt", job.startedAt().toString());
-        }
-        if (job.finishedAt() != null) {
-            out.put("finishedAt", job.finishedAt().toString());
-        }
-        if (job.error() != null) {
-            out.put("error", job.error());
-        }
-        ArrayNode errors = out.putArray("errors");
-        for (BulkError e : progress.errors()) {
-            ObjectNode o = errors.addObject();
-            o.put("row", e.rowNumber());
-            o.put("line", e.lineNumber());
-            if (e.column() != null) {
-                o.put("column", e.column());
-            } else {
-                o.putNull("column");
-            }
-            o.put("message", e.message());
-        }
-        out.put("errorsTruncated", progress.errorsTruncated());
-        String base = "/api/issuers/" + issuer.slug() + "/bulk/" + job.id();
-        ObjectNode links = out.putObject("links");
-        links.put("self", base);
-        links.put("start", base + "/start");
-        links.put("events", base + "/events");
-        return out;
+        return BulkEvents.json(progress, base(issuer, progress.job().id()));
     }
 
     private static int errorLimit(Context ctx) {

@@ -191,6 +191,12 @@ public final class BulkIssuance implements AutoCloseable {
         return db.read(c -> store.bulkJobs().jobsOf(c, issuer.id(), limit));
     }
 
+    /** The first {@code limit} rows of the issuer's job in {@code state} ({@link BulkRow#ISSUED}, ...), in file order. */
+    public List<BulkRow> rows(Issuer issuer, String jobId, String state, int limit) {
+        job(issuer, jobId);
+        return db.read(c -> store.bulkJobs().rowsInState(c, jobId, state, limit));
+    }
+
     /** The job with its first {@code errorLimit} errors (preview errors, then rows that failed to issue). */
     public Progress progress(Issuer issuer, String jobId, int errorLimit) {
         BulkJob job = job(issuer, jobId);

@@ -15,6 +15,7 @@ import dev.microcred.server.accounts.WebSignIn;
 import dev.microcred.server.http.Bodies;
 import dev.microcred.server.issuing.AchievementCatalog;
 import dev.microcred.server.issuing.Issuance;
+import dev.microcred.server.issuing.KeyedIssuance;
 import dev.microcred.server.issuing.StatusRegistry;
 import dev.microcred.server.web.Forms;
 import dev.microcred.server.web.Html;
@@ -41,10 +42,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The issuer console's routes and pages, under {@code /console/{slug}}. */
 public final class ConsoleRoutes {
     static final int PAGE_SIZE = 50;
+    static final String FORM_KEY = "formKey";
+    private static final java.util.regex.Pattern FORM_KEY_SYNTAX = java.util.regex.Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private final Platform p;
     private volatile SkillsIndex skillsIndex;
 
@@ -81,13 +86,14 @@ public final class ConsoleRoutes {
         return issuer;
     }
 
-    private static Html nav(Issuer issuer) {
+    static Html nav(Issuer issuer) {
         String base = "/console/" + issuer.slug();
         return el("p", List.of(attr("class", "muted"), attr("id", "console-nav")),
                 el("a", List.of(attr("href", base)), Html.text(issuer.name())), Html.text(" \u00b7 "),
                 el("a", List.of(attr("href", base + "/achievements")), Html.text("Achievements")), Html.text(" \u00b7 "),
                 el("a", List.of(attr("href", base + "/credentials")), Html.text("Credentials")), Html.text(" \u00b7 "),
-                el("a", List.of(attr("href", base + "/credentials/new")), Html.text("Issue a credential")));
+                el("a", List.of(attr("href", base + "/credentials/new")), Html.text("Issue a credential")),
+                Html.text(" \u00b7 "), el("a", List.of(attr("href", base + "/bulk")), Html.text("Issue in bulk (CSV)")));
     }
 
     private void issuers(Context ctx) {
@@ -393,8 +399,11 @@ public final class ConsoleRoutes {
                     el("td", Html.join(actions))));
         }
         long total = p.db().read(c -> p.store().credentials().countByIssuer(c, issuer.id()));
+        boolean again = ctx.queryParam("again") != null;
         Html flash = Optional.ofNullable(ctx.queryParam("issued")).map(id -> el("p", List.of(attr("class",
-                "verdict valid"), attr("id", "flash")), Html.text("Issued credential " + id))).orElse(Html.empty());
+                "verdict " + (again ? "warning" : "valid")), attr("id", "flash")), Html.text(again
+                ? "This form was sent before: credential " + id + " was issued then, and not again"
+                : "Issued credential " + id))).orElse(Html.empty());
         Page.send(ctx, 200, "Credentials", Page.card(nav(issuer), el("h1", "Credentials"), flash,
                 el("p", List.of(attr("class", "muted")), Html.text(total + " issued")),
                 el("table", List.of(attr("id", "credentials")), el("tr", el("th", "Credential"),
@@ -418,18 +427,38 @@ public final class ConsoleRoutes {
                         Forms.select("Achievement", "achievementId", achievements, ctx.formParam("achievementId")),
                         Forms.input("Recipient: email address or DID", "recipient", "text",
                                 ctx.formParam("recipient"), attr("required", "required"), attr("maxlength", "500")),
+                        el("input", List.of(attr("type", "hidden"), attr("name", FORM_KEY), attr("value",
+                                UUID.randomUUID().toString()))),
                         Forms.submit("Issue", attr("id", "issue")))));
     }
 
+    /**
+     * The issue form carries a random key (field {@value #FORM_KEY}) kept as the credential's idempotency key
+     * ({@code f:} + key) in the transaction that stores it: the same form sent twice (a double click, a reload that
+     * posts again) issues one credential and shows it.
+     */
     private void issue(Context ctx) {
         Issuer issuer = issuer(ctx);
         String recipient = Objects.requireNonNullElse(ctx.formParam("recipient"), "").strip();
-        Issuance.Issued issued;
+        String formKey = ctx.formParam(FORM_KEY);
+        if (formKey != null && !validFormKey(formKey)) {
+            throw new MicrocredException(Problem.INVALID_REQUEST, "the form is damaged: reload the page");
+        }
+        String issued;
+        boolean before;
         try {
             StoredAchievement a = own(issuer, Objects.requireNonNullElse(ctx.formParam("achievementId"), ""));
             Issuance.Recipient r = recipient.contains("@") && !recipient.startsWith("did:")
                     ? new Issuance.Recipient(recipient, null) : new Issuance.Recipient(null, recipient);
-            issued = p.issuance().issue(issuer, a, r, null, null);
+            if (formKey == null) {
+                issued = p.issuance().issue(issuer, a, r, null, null).stored().id();
+                before = false;
+            } else {
+                KeyedIssuance.Outcome once = new KeyedIssuance(p.db(), p.store(), p.issuance()).issue(issuer, a, r,
+                        null, null, "f:" + formKey);
+                issued = once.stored().id();
+                before = once.replayed();
+            }
         } catch (MicrocredException e) {
             if (e.problem() != Problem.INVALID_REQUEST && e.problem() != Problem.CONFLICT
                     && e.problem() != Problem.NOT_FOUND) {
@@ -438,7 +467,15 @@ public final class ConsoleRoutes {
             issueForm(ctx, e.problem().httpStatus(), e.getMessage());
             return;
         }
-        ctx.redirect("/console/" + issuer.slug() + "/credentials?issued=" + issued.stored().id(), HttpStatus.SEE_OTHER);
+        ctx.redirect(issuedPage(issuer, issued, before), HttpStatus.SEE_OTHER);
+    }
+
+    private static String issuedPage(Issuer issuer, String credentialId, boolean before) {
+        return "/console/" + issuer.slug() + "/credentials?issued=" + credentialId + (before ? "&again=1" : "");
+    }
+
+    static boolean validFormKey(String key) {
+        return key != null && FORM_KEY_SYNTAX.matcher(key).matches();
     }
 
     private void status(Context ctx, StatusRegistry.Change change) {

@@ -23,6 +23,7 @@ import dev.microcred.server.issuing.OpaqueTokens;
 import dev.microcred.server.web.CredentialPage;
 import dev.microcred.server.web.Forms;
 import dev.microcred.server.web.Html;
+import dev.microcred.server.web.QrCode;
 import dev.microcred.server.web.ReportView;
 import dev.microcred.server.web.WebRoutes;
 import dev.microcred.store.Account;
@@ -75,6 +76,7 @@ public final class WalletRoutes {
         app.get("/wallet/{id}/receipt", this::receipt);
         app.get("/wallet/{id}/badge.png", this::png);
         app.get("/wallet/{id}/badge.svg", this::svg);
+        app.get("/wallet/{id}/qr.svg", this::qr);
         app.post("/wallet/{id}/visibility", this::visibility);
         app.get("/share/{token}", this::share);
         app.post("/wallet/import", this::importCredential);
@@ -306,10 +308,13 @@ public final class WalletRoutes {
                                 + "seconds)")))));
         boolean shared = share != null && share.isPublic();
         Html shareState = shared
-                ? el("p", Html.text("Anyone with this link can see it: "), el("a", List.of(attr("id", "share-link"),
-                        attr("href", "/share/" + share.shareToken())), Html.text(p.baseUrl() + "/share/"
-                        + share.shareToken())))
-                : el("p", List.of(attr("id", "private")), Html.text("Private: only you see it in your wallet."));
+                ? Html.join(el("p", Html.text("Anyone with this link can see it: "), el("a", List.of(attr("id",
+                        "share-link"), attr("href", "/share/" + share.shareToken())), Html.text(shareUrl(share)))),
+                        QrCode.of(shareUrl(share)).figure("qr", "Scan to open the share link"),
+                        el("p", el("a", List.of(attr("id", "qr-download"), attr("href", base + "/qr.svg"),
+                                attr("download", "credential-qr.svg")), Html.text("Download the QR code (SVG)"))))
+                : el("p", List.of(attr("id", "private")), Html.text("Private: only you see it in your wallet."
+                        + " Share it by link to get a link and a QR code to scan."));
         parts.add(Page.card(el("h2", "Share"), shareState,
                 Forms.button(base + "/visibility", v.csrfToken(), shared ? "Make private" : "Share by link",
                         Map.of("visibility", shared ? WalletShare.PRIVATE : WalletShare.PUBLIC)),
@@ -356,6 +361,24 @@ public final class WalletRoutes {
         ctx.status(200).contentType("image/svg+xml").result(baked.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The QR code of the share link, as an SVG file; only while the credential is shared. */
+    private void qr(Context ctx) {
+        StoredCredential k = mine(ctx, WebSignIn.visitor(ctx).require());
+        WalletShare share = p.db().read(c -> p.store().walletShares().byCredential(c, k.id()))
+                .filter(WalletShare::isPublic)
+                .orElseThrow(() -> new MicrocredException(Problem.CONFLICT, "this credential is private: share it by"
+                        + " link first, then its QR code opens the share link"));
+        String svg = QrCode.of(shareUrl(share)).svg(360, "QR code of the share link of "
+                + title(Json.parseObject(k.document())));
+        ctx.header("Content-Disposition", "attachment; filename=\"credential-qr.svg\"");
+        ctx.header("Content-Security-Policy", IMAGE_POLICY);
+        ctx.status(200).contentType("image/svg+xml").result(svg.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String shareUrl(WalletShare share) {
+        return p.baseUrl() + "/share/" + share.shareToken();
+    }
+
     private void visibility(Context ctx) {
         Account account = WebSignIn.visitor(ctx).require();
         StoredCredential k = mine(ctx, account);
@@ -386,7 +409,7 @@ public final class WalletRoutes {
                 .orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND, "no credential is shared at this link"));
         ObjectNode document = Json.parseObject(k.document());
         WebRoutes.html(ctx, 200, CredentialPage.render(k.id(), document, p.verification().verify(document),
-                Page.menu(WebSignIn.visitor(ctx))));
+                Page.menu(WebSignIn.visitor(ctx)), p.baseUrl() + "/share/" + token));
     }
 
     // ---- helpers

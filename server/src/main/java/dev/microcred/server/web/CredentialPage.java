@@ -18,8 +18,12 @@ public final class CredentialPage {
     private CredentialPage() {
     }
 
+    /**
+     * @param pageUrl the public URL of this page (the issuer's page, or the learner's share link), shown as a QR
+     *     code to scan
+     */
     public static String render(String credentialId, ObjectNode credential, VerificationReport report,
-                                List<Html> menu) {
+                                List<Html> menu, String pageUrl) {
         JsonNode achievement = credential.path("credentialSubject").path("achievement");
         JsonNode issuer = credential.path("issuer");
         String title = achievement.path("name").asText(credential.path("name").asText("Credential"));
@@ -51,6 +55,8 @@ public final class CredentialPage {
                     el("ul", List.of(attr("id", "skills")), Html.join(skills))));
         }
         parts.add(ReportView.render(report));
+        parts.add(el("section", List.of(attr("class", "card")), el("h2", "Open it on a phone"),
+                QrCode.of(pageUrl).figure("qr", pageUrl)));
         parts.add(el("p", el("a", List.of(attr("href", "/credentials/" + credentialId + "/credential.json"),
                 attr("download", "credential.json")), Html.text("Download the credential (JSON)"))));
         return Layout.page(title, menu, Html.join(parts));

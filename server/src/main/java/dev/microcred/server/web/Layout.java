@@ -31,6 +31,8 @@ public final class Layout {
             label{display:block;margin:.6rem 0 .2rem;font-weight:600}input,select{font-size:1rem;padding:.35rem;width:100%;
             max-width:32rem}input[type=checkbox]{width:auto}table{border-collapse:collapse;width:100%}td,th{text-align:left;
             padding:.35rem .5rem;border-bottom:1px solid var(--line)}form.inline{display:inline}.error{color:var(--bad)}pre{white-space:pre-wrap;word-break:break-word}
+            figure.qr{margin:.4rem 0}figure.qr svg{display:block;width:180px;height:180px}
+            progress{width:100%;height:1.4rem}.counts{display:flex;gap:1.4rem;flex-wrap:wrap}
             footer{max-width:60rem;margin:2rem auto;padding:0 1rem;color:var(--muted);font-size:.85rem}
             </style>""");
 

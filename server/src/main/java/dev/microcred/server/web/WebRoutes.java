@@ -52,7 +52,8 @@ public final class WebRoutes {
         ObjectNode document = Json.parseObject(k.document());
         VerificationReport report = tlog.append(p.verification().verify(document),
                 k.document().getBytes(StandardCharsets.UTF_8));
-        html(ctx, 200, CredentialPage.render(k.id(), document, report, menu(ctx)));
+        html(ctx, 200, CredentialPage.render(k.id(), document, report, menu(ctx),
+                p.baseUrl() + "/credentials/" + k.id()));
     }
 
     private void credentialJson(Context ctx) {
@@ -102,7 +103,12 @@ public final class WebRoutes {
 
     /** Answers {@code status} with a whole page, under the pages' Content-Security-Policy. */
     public static void html(Context ctx, int status, String page) {
-        ctx.header("Content-Security-Policy", Layout.CONTENT_SECURITY_POLICY);
+        html(ctx, status, page, Layout.CONTENT_SECURITY_POLICY);
+    }
+
+    /** Answers {@code status} with a whole page under {@code contentSecurityPolicy} (a page with a script). */
+    public static void html(Context ctx, int status, String page, String contentSecurityPolicy) {
+        ctx.header("Content-Security-Policy", contentSecurityPolicy);
         ctx.status(status).contentType("text/html; charset=utf-8").result(page);
     }
 }

@@ -1,0 +1,8 @@
+package dev.microcred.server;
+
+class ConsoleBulkPostgresIT extends ConsoleBulkContract {
+    @Override
+    String jdbcUrl() {
+        return TestDatabases.postgres();
+    }
+}
