@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * (the skills index) is done, then {@code clients} threads POST it to
  * {@code /issuers/{slug}/vcalm/credentials/verify} over HTTP/1.1 keep-alive connections (JDK HttpClient) for a
  * warm-up and then a fixed measured duration, and prints requests per second, latency percentiles and errors
- * (anything but 200 with {@code verified: true}). Every request is verified in full (request parsing, token, JSON
+ * (anything but 200 with {@code verified: true}), and the CPU time the whole process (server and load generator)
+ * used over the measured window, with the rate that CPU cost per request allows on this machine's cores. Every request is verified in full (request parsing, token, JSON
  * schema, proof, issuer key, status, validity); what the server reuses between requests is decoded keys and, for the
  * status list's ttl, the outcome of checking the same status list bytes' own proof. Bounded: at most 120 s measured,
  * 64 clients.
@@ -112,6 +113,7 @@ public final class VerifyLoad {
         int[] counts = new int[clients];
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         for (int c = 0; c < clients; c++) {
             int me = c;
             pool.execute(() -> {
@@ -139,6 +141,7 @@ public final class VerifyLoad {
         pool.shutdown();
         pool.awaitTermination(duration.toSeconds() + 60, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpu = (processCpuNanos() - cpuStart) / 1e9;
         if (!report) {
             return;
         }
@@ -156,6 +159,17 @@ public final class VerifyLoad {
         System.out.printf(Locale.ROOT, "requests %d in %.1f s = %.0f req/s; latency p50 %.2f ms, p95 %.2f ms, p99 %.2f ms;"
                 + " errors %d%n", total, elapsed, total / elapsed, pct(all, 0.50), pct(all, 0.95), pct(all, 0.99),
                 errors.get());
+        // on a machine shared with other work, the CPU this process used says more than the wall clock
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf(Locale.ROOT, "process CPU %.1f s (server and load generator) = %.3f ms per request; %d cores"
+                + " at that cost: %.0f req/s%n", cpu, cpu * 1e3 / Math.max(1, total), cores,
+                total == 0 ? 0 : cores / (cpu / total));
+    }
+
+    /** CPU time of this JVM (all threads), in nanoseconds. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double pct(long[] sorted, double p) {
