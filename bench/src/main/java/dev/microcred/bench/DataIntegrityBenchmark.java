@@ -8,6 +8,7 @@ import dev.microcred.credentials.dataintegrity.Cryptosuite;
 import dev.microcred.credentials.dataintegrity.DataIntegrity;
 import dev.microcred.credentials.dataintegrity.KeyResolver;
 import dev.microcred.credentials.dataintegrity.ProofOptions;
+import dev.microcred.credentials.dataintegrity.RdfCanonicalization;
 import dev.microcred.credentials.dataintegrity.VerificationResult;
 import dev.microcred.credentials.jcs.JsonCanonicalizer;
 import dev.microcred.credentials.json.Json;
@@ -148,6 +149,23 @@ public class DataIntegrityBenchmark {
         StringWriter out = new StringWriter(4096);
         canon.provide(new NQuadsWriter(out));
         return out.toString();
+    }
+
+    /**
+     * RDFC-1.0 as microcred runs it ({@code RdfCanonicalization}: the first-degree path, titanium-rdfc only when blank
+     * nodes share a first-degree hash) over the same quads as {@link #floorRdfc}.
+     */
+    @Benchmark
+    public String rdfcCanonicalize() {
+        return RdfCanonicalization.canonicalize(c -> {
+            for (String[] q : quads) {
+                try {
+                    c.quad(q[0], q[1], q[2], q[3], q[4], q[5], q[6]);
+                } catch (RdfConsumerException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
     }
 
     @Benchmark

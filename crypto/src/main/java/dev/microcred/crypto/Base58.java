@@ -22,6 +22,9 @@ public final class Base58 {
     private Base58() {
     }
 
+    /** 58^5, the largest power of 58 below 2^30: each long division by it yields five digits. */
+    private static final long FIVE_DIGITS = 58L * 58 * 58 * 58 * 58;
+
     public static String encode(byte[] input) {
         if (input.length == 0) {
             return "";
@@ -30,13 +33,33 @@ public final class Base58 {
         while (zeros < input.length && input[zeros] == 0) {
             zeros++;
         }
-        byte[] work = Arrays.copyOf(input, input.length);
-        char[] encoded = new char[input.length * 2];
+        // the number as big-endian 32-bit limbs, divided by 58^5 per pass (not by 58 per byte)
+        int limbs = (input.length + 3) / 4;
+        int[] number = new int[limbs];
+        int pad = limbs * 4 - input.length;
+        for (int i = 0; i < input.length; i++) {
+            int at = i + pad;
+            number[at >>> 2] |= (input[i] & 0xFF) << (8 * (3 - (at & 3)));
+        }
+        char[] encoded = new char[input.length * 2 + 5];
         int out = encoded.length;
-        for (int start = zeros; start < work.length; ) {
-            encoded[--out] = ALPHABET[divmod(work, start, 256, 58)];
-            if (work[start] == 0) {
+        int start = 0;
+        while (start < limbs && number[start] == 0) {
+            start++;
+        }
+        while (start < limbs) {
+            long remainder = 0;
+            for (int i = start; i < limbs; i++) {
+                long current = (remainder << 32) | (number[i] & 0xFFFFFFFFL);
+                number[i] = (int) (current / FIVE_DIGITS);
+                remainder = current % FIVE_DIGITS;
+            }
+            while (start < limbs && number[start] == 0) {
                 start++;
+            }
+            for (int k = 0; k < 5; k++) {
+                encoded[--out] = ALPHABET[(int) (remainder % 58)];
+                remainder /= 58;
             }
         }
         while (out < encoded.length && encoded[out] == ALPHABET[0]) {

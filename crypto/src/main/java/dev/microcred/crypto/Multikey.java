@@ -3,16 +3,25 @@ package dev.microcred.crypto;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * W3C Controlled Identifiers "Multikey" encoding of public keys: multibase base58-btc of a multicodec
  * varint prefix followed by the raw key. Ed25519 keys ({@code ed25519-pub} 0xed, varint {@code 0xed 0x01}, 32
  * bytes) start {@code z6Mk}; P-256 keys ({@code p256-pub} 0x1200, varint {@code 0x80 0x24}, 33-byte compressed
- * point) start {@code zDn}. RSA keys have no Multikey form here. Stateless.
+ * point) start {@code zDn}. RSA keys have no Multikey form here. Thread-safe (decoded keys are
+ * cached).
  */
 public final class Multikey {
     static final byte[] ED25519_PUB = {(byte) 0xed, 0x01};
     static final byte[] P256_PUB = {(byte) 0x80, 0x24};
+    /**
+     * Decoding is a pure function of the text, so keys are kept (at most {@link #MAX_CACHED}): a verifier that meets
+     * the same issuer key again (a DID document read on every verification) skips base58 and point decompression.
+     */
+    private static final int MAX_CACHED = 4096;
+    private static final Map<String, PublicKey> DECODED = new ConcurrentHashMap<>();
 
     private Multikey() {
     }
@@ -33,6 +42,22 @@ public final class Multikey {
 
     /** Decodes a {@code publicKeyMultibase} value. */
     public static PublicKey decode(String publicKeyMultibase) {
+        if (publicKeyMultibase == null) {
+            return decodeUncached(null);
+        }
+        PublicKey cached = DECODED.get(publicKeyMultibase);
+        if (cached != null) {
+            return cached;
+        }
+        PublicKey key = decodeUncached(publicKeyMultibase);
+        if (DECODED.size() >= MAX_CACHED) {
+            DECODED.clear();
+        }
+        DECODED.put(publicKeyMultibase, key);
+        return key;
+    }
+
+    private static PublicKey decodeUncached(String publicKeyMultibase) {
         byte[] data = Multibase.decode(publicKeyMultibase);
         if (startsWith(data, ED25519_PUB)) {
             return Ed25519PublicKey.of(Arrays.copyOfRange(data, ED25519_PUB.length, data.length));

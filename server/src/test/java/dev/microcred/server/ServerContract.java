@@ -193,6 +193,8 @@ abstract class ServerContract {
         String slug = issuer.path("slug").asText();
         JsonNode issued = issue(issuer, achievement(issuer, "Revocable"), "{\"email\": \"r@example.org\"}");
         String id = issued.path("id").asText();
+        // verified once before, so the verifier holds the verified status list: the revocation must show at once
+        assertThat(verifyOutcome(issued.path("credential"))).isEqualTo("valid");
         Http.Response revoked = http.post("/api/issuers/" + slug + "/credentials/" + id + "/revoke", token(issuer),
                 "{\"reason\": \"issued in error\"}");
         assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);

@@ -22,6 +22,11 @@ import javax.sql.DataSource;
 public final class Database implements AutoCloseable {
     /** The H2 settings that make it accept the same SQL as PostgreSQL. */
     public static final String H2_MODE = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    /**
+     * The embedded file database's page cache in KiB (H2's default is 16 MiB): bulk issuance writes ~2 KB documents
+     * with five indexes, and a cache that holds the index pages keeps each batch from re-reading them from the file.
+     */
+    static final String H2_FILE_SETTINGS = ";CACHE_SIZE=65536";
 
     private final HikariDataSource pool;
     private final Transactions transactions;
@@ -35,7 +40,7 @@ public final class Database implements AutoCloseable {
 
     /** The embedded H2 file database {@code microcred} in {@code dataDirectory}. */
     public static String h2FileUrl(Path dataDirectory) {
-        return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("microcred") + H2_MODE;
+        return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("microcred") + H2_MODE + H2_FILE_SETTINGS;
     }
 
     /** A private in-memory H2 database that lives while the pool holds a connection (tests). */

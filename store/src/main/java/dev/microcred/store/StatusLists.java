@@ -26,6 +26,10 @@ public final class StatusLists {
     private static final String BY_ID = COLUMNS + " WHERE id = ?";
     private static final String BY_ID_FOR_UPDATE = COLUMNS + " WHERE id = ? FOR UPDATE";
     private static final String BY_URL = COLUMNS + " WHERE url = ?";
+    private static final String SIGNED_IF_CURRENT = """
+            SELECT signed_document FROM status_list
+            WHERE url = ? AND signed_document IS NOT NULL AND signed_version = version
+            """;
     private static final String BY_SEQ = COLUMNS + " WHERE issuer_id = ? AND purpose = ? AND seq = ?";
     private static final String LATEST = COLUMNS + """
              WHERE issuer_id = ? AND purpose = ? ORDER BY seq DESC LIMIT 1
@@ -55,6 +59,14 @@ public final class StatusLists {
 
     public Optional<StoredStatusList> byUrl(Connection c, String url) throws SQLException {
         return Jdbc.one(c, BY_URL, StatusLists::map, url);
+    }
+
+    /**
+     * The signed credential of the list at {@code url} when it shows the current bits (empty when there is no such
+     * list, or its bits changed since it was signed): one small read, without the bitstring.
+     */
+    public Optional<String> signedIfCurrent(Connection c, String url) throws SQLException {
+        return Jdbc.one(c, SIGNED_IF_CURRENT, rs -> rs.getString(1), url);
     }
 
     public Optional<StoredStatusList> bySeq(Connection c, String issuerId, String purpose, int seq)

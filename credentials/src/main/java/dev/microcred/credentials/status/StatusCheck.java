@@ -71,7 +71,11 @@ public final class StatusCheck {
 
     /** Checks {@code entry} against the status list credential {@code listCredential}. */
     public StatusResult check(StatusEntry entry, ObjectNode listCredential) {
-        StatusListCredential list = StatusListCredential.parse(listCredential);
+        return check(entry, StatusListCredential.parse(listCredential));
+    }
+
+    /** Checks {@code entry} against a parsed status list credential. */
+    public StatusResult check(StatusEntry entry, StatusListCredential list) {
         List<String> warnings = new ArrayList<>();
         // §3.2 step: the statusPurpose of the entry must match the list's
         if (list.statusPurpose() == null) {

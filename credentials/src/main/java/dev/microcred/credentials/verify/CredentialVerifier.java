@@ -31,6 +31,7 @@ import dev.microcred.credentials.jsonld.JsonLdProcessor;
 import dev.microcred.credentials.status.StatusCheck;
 import dev.microcred.credentials.status.StatusEntry;
 import dev.microcred.credentials.status.StatusResult;
+import dev.microcred.credentials.verify.VerifiedLists.VerifiedList;
 import dev.microcred.crypto.PublicKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -76,6 +77,7 @@ public final class CredentialVerifier {
     private final Fetcher fetcher;
     private final Function<ObjectNode, PublicKey> jwkDecoder;
     private final Clock clock;
+    private final VerifiedLists verifiedLists = new VerifiedLists();
 
     /** A verifier over the bundled contexts and the standard Data Integrity engine. */
     public CredentialVerifier(Fetcher fetcher, Function<ObjectNode, PublicKey> jwkDecoder, Clock clock) {
@@ -604,19 +606,24 @@ public final class CredentialVerifier {
                     return Check.warning(STATUS, Outcome.CANNOT_CHECK, "the status list "
                             + entry.statusListCredential() + " answered HTTP " + document.status());
                 }
-                ObjectNode list = Json.parseObject(document.bodyBytes());
-                VerificationReport listReport = verifyJson(list, at, "json", depth + 1);
-                if (!listReport.valid()) {
-                    return Check.warning(STATUS, Outcome.CANNOT_CHECK, "the status list "
-                            + entry.statusListCredential() + " does not verify (" + listReport.outcome().label()
-                            + "), so it cannot be trusted");
+                byte[] body = document.bodyBytes();
+                VerifiedList verified = verifiedLists.find(entry.statusListCredential(), body, at, depth);
+                if (verified == null) {
+                    ObjectNode list = Json.parseObject(body);
+                    VerificationReport listReport = verifyJson(list, at, "json", depth + 1);
+                    if (!listReport.valid()) {
+                        return Check.warning(STATUS, Outcome.CANNOT_CHECK, "the status list "
+                                + entry.statusListCredential() + " does not verify (" + listReport.outcome().label()
+                                + "), so it cannot be trusted");
+                    }
+                    verified = verifiedLists.keep(entry.statusListCredential(), body, at, depth, list);
                 }
-                String listIssuer = IssuerKeyCheck.issuerId(list);
+                String listIssuer = IssuerKeyCheck.issuerId(verified.json());
                 if (!listIssuer.equals(IssuerKeyCheck.issuerId(credential))) {
                     // Bitstring Status List §3.2 does not require it; a verifier should know who controls status
                     warnings.add("the status list is issued by " + listIssuer + ", not by the credential's issuer");
                 }
-                result = statusCheck.check(entry, list);
+                result = statusCheck.check(entry, verified.parsed());
             } catch (MicrocredException e) {
                 return Check.warning(STATUS, Outcome.CANNOT_CHECK, "status could not be checked: " + e.getMessage());
             }

@@ -457,6 +457,8 @@ public final class BulkIssuance implements AutoCloseable {
     private void commit(String jobId, Batch b) {
         long t0 = System.nanoTime();
         db.inTransaction(c -> {
+            // the batch's per-credential side effects, in its transaction: credentials and claim mails (batched
+            // inserts); what else must commit with each credential (a transparency-log entry) is added here
             issuance.store(c, b.prepared);
             store.credentials().insertKeys(c, b.keys);
             if (!store.bulkJobs().finishRows(c, b.outcomes)) {

@@ -151,6 +151,10 @@ public final class StatusRegistry {
      * signature.
      */
     public Optional<String> signedList(String url) {
+        Optional<String> current = db.read(c -> store.statusLists().signedIfCurrent(c, url));
+        if (current.isPresent()) {
+            return current;
+        }
         Optional<StoredStatusList> found = db.read(c -> store.statusLists().byUrl(c, url));
         if (found.isEmpty()) {
             return Optional.empty();
