@@ -39,7 +39,8 @@ public final class Migrations {
             "V200__bulk_rows.sql",
             "V300__skills_catalogue_and_pathways.sql",
             "V400__wallet.sql",
-            "V500__transparency_log.sql");
+            "V500__transparency_log.sql",
+            "V510__tlog_leaf_hashes_from_entries.sql");
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final long ADVISORY_LOCK_KEY = 0x6d6963726f637265L; // "microcre"
 

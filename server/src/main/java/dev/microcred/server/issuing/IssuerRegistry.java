@@ -114,6 +114,7 @@ public final class IssuerRegistry {
             }
             return null;
         });
+        log.committed();
         LOG.info("issuer created issuer={} method={}", issuer.id(), method);
         return issuer;
     }
