@@ -54,6 +54,11 @@ public final class TransparencyLogStore {
     private static final String INSERT_PENDING = """
             INSERT INTO tlog_pending (entry, credential_id, appended_at) VALUES (?, ?, ?)
             """;
+    /** Rows per multi-row INSERT of pending entries where COPY is not available. */
+    private static final int ROWS_PER_INSERT = 50;
+    /** INSERT_PENDING with ROWS_PER_INSERT rows of placeholders: a constant, only {@code ?} parameters. */
+    private static final String INSERT_PENDING_ROWS = INSERT_PENDING.strip()
+            + ", (?, ?, ?)".repeat(ROWS_PER_INSERT - 1) + "\n";
     private static final String COPY_PENDING = """
             COPY tlog_pending (entry, credential_id, appended_at) FROM STDIN
             """;
@@ -157,8 +162,23 @@ public final class TransparencyLogStore {
             copyPending(c.unwrap(PGConnection.class), entries, now);
             return;
         }
-        List<Object[]> rows = new ArrayList<>(entries.size());
-        for (Pending p : entries) {
+        // elsewhere (H2) a batch of multi-row INSERTs of ROWS_PER_INSERT rows (their seq values follow the list
+        // order: a multi-row VALUES inserts its rows in order), the rest row by row
+        int whole = entries.size() - entries.size() % ROWS_PER_INSERT;
+        List<Object[]> statements = new ArrayList<>(whole / ROWS_PER_INSERT);
+        for (int i = 0; i < whole; i += ROWS_PER_INSERT) {
+            Object[] params = new Object[3 * ROWS_PER_INSERT];
+            for (int j = 0; j < ROWS_PER_INSERT; j++) {
+                Pending p = entries.get(i + j);
+                params[3 * j] = p.entry();
+                params[3 * j + 1] = p.credentialId();
+                params[3 * j + 2] = now;
+            }
+            statements.add(params);
+        }
+        Jdbc.batch(c, INSERT_PENDING_ROWS, statements);
+        List<Object[]> rows = new ArrayList<>(entries.size() - whole);
+        for (Pending p : entries.subList(whole, entries.size())) {
             rows.add(new Object[] {p.entry(), p.credentialId(), now});
         }
         Jdbc.batch(c, INSERT_PENDING, rows);
