@@ -289,6 +289,7 @@ public final class MicrocredServer implements AutoCloseable {
         witnesses.addAll(demoWitnesses);
         TransparencyLog log = new TransparencyLog(db, logStore, logKey, witnesses, tlogSettings.quorum(), clock);
         Sequencer sequencer = new Sequencer(db, logStore, log, clock, tlogSettings.interval());
+        log.onCommitted(sequencer::trigger);
         IssuerRegistry issuers = new IssuerRegistry(db, store, keys, baseUrl, clock, log);
         StatusRegistry status = new StatusRegistry(db, store, issuers, keys, clock, log);
         AchievementCatalog achievements = new AchievementCatalog(db, store, baseUrl, SkillsGraph::bundled, clock);

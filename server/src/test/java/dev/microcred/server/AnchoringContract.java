@@ -213,6 +213,8 @@ abstract class AnchoringContract {
         opened.add(server);
         Platform p = server.platform();
         Http http = new Http(server.baseUrl());
+        assertThat(http.post("/api/admin/tlog/anchor", ADMIN, "").status()).as("nothing published yet")
+                .isEqualTo(409);
         Http.Response issuer = http.post("/api/issuers", ADMIN, """
                 {"slug": "anchored-academy", "name": "Anchored Academy", "didMethod": "web"}
                 """);
@@ -225,8 +227,6 @@ abstract class AnchoringContract {
                 "{\"achievementId\": \"%s\", \"recipient\": {\"email\": \"learner@example.org\"}}"
                         .formatted(achievement.json().path("id").asText()));
         assertThat(credential.status()).as(credential.body()).isEqualTo(201);
-        assertThat(http.post("/api/admin/tlog/anchor", ADMIN, "").status()).as("nothing published yet")
-                .isEqualTo(409);
         assertThat(p.sequencer().catchUp(Duration.ofSeconds(60))).isTrue();
 
         // the published checkpoint, as served, is the one anchored

@@ -436,6 +436,8 @@ class AuthorizationMatrixIT {
                 ownerPage));
         p.sequencer().catchUp(java.time.Duration.ofSeconds(30));
         rows.add(new Row("GET", "/wallet/{id}/receipt", (c, r) -> c.web(r, wx + "/receipt"), ownerPage));
+        rows.add(new Row("GET", "/wallet/{id}/credential.zip", (c, r) -> c.web(r, wx + "/credential.zip"),
+                ownerPage));
         rows.add(new Row("GET", "/wallet/{id}/badge.png", (c, r) -> c.web(r, wx + "/badge.png"), ownerPage));
         rows.add(new Row("GET", "/wallet/{id}/badge.svg", (c, r) -> c.web(r, wx + "/badge.svg"), ownerPage));
         rows.add(new Row("POST", "/wallet/{id}/visibility", (c, r) -> c.form(r, wx + "/visibility",

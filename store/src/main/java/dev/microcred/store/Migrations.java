@@ -42,6 +42,7 @@ public final class Migrations {
             "V300__skills_catalogue_and_pathways.sql",
             "V400__wallet.sql",
             "V500__transparency_log.sql",
+            "V510__tlog_leaf_hashes_from_entries.sql",
             "V550__tlog_anchors.sql",
             "V600__career_goals_and_talent.sql",
             "V720__mail_delivery.sql",

@@ -467,6 +467,7 @@ public final class BulkIssuance implements AutoCloseable {
             store.bulkJobs().addProgress(c, jobId, b.prepared.size(), b.skipped, b.failed, b.now);
             return null;
         });
+        issuance.logCommitted();
         // what single issuance does after its commit (stackable pathways award milestones), row by row
         b.prepared.forEach(issuance::committed);
         LOG.debug("bulk batch job={} rows={} issued={} signMs={} storeMs={}", jobId, b.outcomes.size(),

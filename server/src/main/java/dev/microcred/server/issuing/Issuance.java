@@ -221,6 +221,11 @@ public final class Issuance {
         return new Prepared(stored, signed, mail, pageUrl, claimUrl, template, recipient);
     }
 
+    /** Tells the transparency log that a transaction of {@link #store} committed (the sequencer integrates soon). */
+    public void logCommitted() {
+        log.committed();
+    }
+
     /**
      * Tells the {@link AfterIssue} hook of a credential committed outside {@link #issue} (bulk issuance), on the
      * caller's thread, after the commit.
@@ -232,7 +237,7 @@ public final class Issuance {
 
     /**
      * Stores prepared credentials, their claim mails and their transparency log entries on {@code c}, in the
-     * caller's transaction, in batches.
+     * caller's transaction, in batches. After the commit the caller tells the log ({@link #logCommitted()}).
      */
     public void store(Connection c, List<Prepared> prepared) throws SQLException {
         List<StoredCredential> credentials = new ArrayList<>(prepared.size());
@@ -298,6 +303,7 @@ public final class Issuance {
                     also.run(c, p.stored());
                     return null;
                 });
+                log.committed();
             } catch (MicrocredException e) {
                 if (e.problem() == Problem.CONFLICT && attempt < ATTEMPTS) {
                     status.forget(revocation.list().id());
@@ -393,6 +399,7 @@ public final class Issuance {
                             from), stored.id());
                     return null;
                 });
+                log.committed();
             } catch (MicrocredException e) {
                 if (e.problem() == Problem.CONFLICT && attempt < ATTEMPTS) {
                     if (revocation != null) {

@@ -114,6 +114,7 @@ public final class IssuerRegistry {
             }
             return null;
         });
+        log.committed();
         LOG.info("issuer created issuer={} method={}", issuer.id(), method);
         return issuer;
     }
@@ -213,6 +214,7 @@ public final class IssuerRegistry {
             }
             return successor;
         });
+        log.committed();
         LOG.info("issuer key rotated issuer={} key={}", issuer.id(), rotated.id());
         return rotated;
     }

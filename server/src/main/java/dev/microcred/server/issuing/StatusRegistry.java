@@ -186,6 +186,9 @@ public final class StatusRegistry {
             }
             return stored;
         });
+        if (saved) {
+            log.committed();
+        }
         if (!saved) {
             // another node (or request) published this version first: serve what it published, which is logged
             return db.read(c -> store.statusLists().byUrl(c, url)).map(StoredStatusList::signedDocument)

@@ -60,14 +60,23 @@ public final class Sequencer implements AutoCloseable {
     private final Duration interval;
     private final SequencerLock lock;
     private final AtomicBoolean triggered = new AtomicBoolean();
+    /** When the last background round started (System.nanoTime). */
+    private volatile long lastRound = System.nanoTime() - TRIGGER_GAP.toNanos();
     private ScheduledExecutorService background;
     /** The tree as this node built it; null until loaded, and after a conflict. Guarded by {@code this}. */
     private CompactRange range;
+    /**
+     * Every credential entry below this index has its receipt (as far as this node knows; 0 after start and any
+     * failure): the receipt query starts here instead of scanning the whole log each round. Guarded by {@code this}.
+     */
+    private long receipted;
     /** The size whose cosigning last failed, and when (System.nanoTime): retried at most every RETRY. */
     private long failedSize = -1;
     private long failedAt;
     /** How long after a failed quorum the same checkpoint is offered to the witnesses again. */
     static final Duration RETRY = Duration.ofSeconds(10);
+    /** The least time between the starts of two triggered rounds. */
+    static final Duration TRIGGER_GAP = Duration.ofMillis(50);
 
     public Sequencer(Database db, TransparencyLogStore store, TransparencyLog log, Clock clock, Duration interval) {
         this.db = Objects.requireNonNull(db, "db");
@@ -100,15 +109,20 @@ public final class Sequencer implements AutoCloseable {
         }
     }
 
-    /** Asks for a round soon (after an issuance), without waiting for it. */
+    /**
+     * Asks for a round soon (after an issuance committed), without waiting for it. Bounded: triggers while one is
+     * pending coalesce into it, and a triggered round starts no sooner than {@link #TRIGGER_GAP} after the last
+     * round started (a burst of single issuances makes rounds of many entries, not a checkpoint per entry).
+     */
     public void trigger() {
         ScheduledExecutorService b;
         synchronized (this) {
             b = background;
         }
         if (b != null && triggered.compareAndSet(false, true)) {
+            long wait = Math.max(0, TRIGGER_GAP.toNanos() - (System.nanoTime() - lastRound));
             try {
-                b.execute(this::backgroundRound);
+                b.schedule(this::backgroundRound, wait, TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 triggered.set(false);
             }
@@ -117,6 +131,7 @@ public final class Sequencer implements AutoCloseable {
 
     private void backgroundRound() {
         triggered.set(false);
+        lastRound = System.nanoTime();
         try {
             for (int i = 0; i < 100 && !runOnce().idle(); i++) {
                 // bounded: a backlog is worked through in rounds of BATCH, then the interval pauses
@@ -158,6 +173,7 @@ public final class Sequencer implements AutoCloseable {
             return new Round(true, sequenced, range.size(), signed, published, receipts);
         } catch (RuntimeException e) {
             range = null;
+            receipted = 0;
             throw e;
         }
     }
@@ -176,7 +192,7 @@ public final class Sequencer implements AutoCloseable {
         }
         List<Object[]> nodes = new ArrayList<>(pending.size() + pending.size() / 128 + 8);
         CompactRange next = range.appendAll(leaves, (level, index, hash) -> {
-            if (level % 8 == 0) {
+            if (level > 0 && level % 8 == 0) { // level 0, the leaf hashes, is computed from the entries
                 nodes.add(new Object[] {level, index, hash.toArray()});
             }
         });
@@ -274,8 +290,10 @@ public final class Sequencer implements AutoCloseable {
             return 0;
         }
         long size = published.get().size();
-        List<TransparencyLogStore.Sequenced> due = db.read(c -> store.withoutReceipt(c, size, RECEIPTS));
+        long from = Math.min(receipted, size);
+        List<TransparencyLogStore.Sequenced> due = db.read(c -> store.withoutReceipt(c, from, size, RECEIPTS));
         if (due.isEmpty()) {
+            receipted = size;
             return 0;
         }
         SignedNote checkpoint = SignedNote.parse(published.get().cosigned());
@@ -290,6 +308,8 @@ public final class Sequencer implements AutoCloseable {
             store.saveReceipts(c, receipts);
             return null;
         });
+        // in index order: every credential entry up to the last one done has its receipt now
+        receipted = due.size() < RECEIPTS ? size : due.get(due.size() - 1).index() + 1;
         LOG.debug("receipts stored count={} size={}", receipts.size(), size);
         return receipts.size();
     }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The instance's transparency log as the rest of the platform sees it: {@link #append} puts an entry in the log's
@@ -34,7 +35,8 @@ import java.util.Optional;
  * <p>Append API for other components (key rotation, anchors): call {@code append(connection, entry)} with the
  * connection of the transaction that records the event, e.g.
  * {@code db.inTransaction(c -> { ...; log.append(c, KeyEvent.rotated(did, old, next, now)); return null; })}, then
- * optionally {@link Sequencer#trigger()}. Entries carry hashes and ids only, never personal data. Thread-safe.
+ * then {@link #committed()} after the commit (the sequencer integrates the entry promptly instead of at its next
+ * interval). Entries carry hashes and ids only, never personal data. Thread-safe.
  */
 public final class TransparencyLog {
     private final Database db;
@@ -44,6 +46,8 @@ public final class TransparencyLog {
     private final Policy policy;
     private final String policyText;
     private final Clock clock;
+    /** Told after a transaction that appended committed: the sequencer's (coalesced) trigger, once wired. */
+    private final AtomicReference<Runnable> onCommitted = new AtomicReference<>(() -> { });
 
     public TransparencyLog(Database db, TransparencyLogStore store, LogKey key, List<TlogSettings.Witness> witnesses,
                            int quorum, Clock clock) {
@@ -80,6 +84,19 @@ public final class TransparencyLog {
             rows.add(new TransparencyLogStore.Pending(0, a.entry().format(), a.credentialId()));
         }
         store.appendPending(c, rows, clock.instant());
+    }
+
+    /**
+     * Tells the log that a transaction that appended entries committed: asks the sequencer for a round soon. Call
+     * after the commit (a round before it would not see the entries). Cheap and non-blocking; triggers coalesce.
+     */
+    public void committed() {
+        onCommitted.get().run();
+    }
+
+    /** What {@link #committed()} runs: the sequencer's {@link Sequencer#trigger()} (wired once at start). */
+    public void onCommitted(Runnable trigger) {
+        onCommitted.set(Objects.requireNonNull(trigger, "trigger"));
     }
 
     /**

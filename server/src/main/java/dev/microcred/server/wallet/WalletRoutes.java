@@ -74,6 +74,7 @@ public final class WalletRoutes {
         app.get("/wallet/{id}", this::detail);
         app.get("/wallet/{id}/credential.json", this::json);
         app.get("/wallet/{id}/receipt", this::receipt);
+        app.get("/wallet/{id}/credential.zip", this::export);
         app.get("/wallet/{id}/badge.png", this::png);
         app.get("/wallet/{id}/badge.svg", this::svg);
         app.get("/wallet/{id}/qr.svg", this::qr);
@@ -295,6 +296,9 @@ public final class WalletRoutes {
         parts.add(Page.card(el("h2", "Download"), el("ul", List.of(attr("id", "downloads")),
                 el("li", el("a", List.of(attr("href", base + "/credential.json"), attr("download", "credential.json")),
                         Html.text("Credential (JSON)"))),
+                el("li", el("a", List.of(attr("href", base + "/credential.zip"), attr("id", "export"),
+                        attr("download", "credential.zip")), Html.text("Credential with its transparency log "
+                        + "receipt and the log's policy, to keep and verify offline (zip)"))),
                 el("li", el("a", List.of(attr("href", base + "/badge.png"), attr("download", "badge.png")),
                         Html.text("Badge image with the credential baked in (PNG)"))),
                 el("li", el("a", List.of(attr("href", base + "/badge.svg"), attr("download", "badge.svg")),
@@ -340,6 +344,14 @@ public final class WalletRoutes {
                 "the credential's log entry is not covered by a published checkpoint yet: try again shortly"));
         ctx.header("Content-Disposition", "attachment; filename=\"credential.tlog\"");
         ctx.status(200).contentType("text/plain; charset=utf-8").result(receipt);
+    }
+
+    /** The credential with its receipt (when published) and the log's policy, as one zip ({@link WalletExport}). */
+    private void export(Context ctx) {
+        StoredCredential k = mine(ctx, WebSignIn.visitor(ctx).require());
+        byte[] zip = WalletExport.zip(k.document(), p.tlog().receipt(k.id()), p.tlog().policyText());
+        ctx.header("Content-Disposition", "attachment; filename=\"credential.zip\"");
+        ctx.status(200).contentType("application/zip").result(zip);
     }
 
     private void png(Context ctx) {
