@@ -352,6 +352,12 @@ class AuthorizationMatrixIT {
                 + "/credentials/" + credentialX + "/suspend", null), tokenConflict));
         rows.add(new Row("POST", "/api/issuers/{slug}/credentials/{id}/unsuspend", (c, r) -> c.api(r, "POST", ax
                 + "/credentials/" + credentialX + "/unsuspend", null), tokenConflict));
+        // renewal (issue 3 §9): the issuing scope of the credential's issuer; another issuer's credential is 404
+        rows.add(new Row("POST", "/api/issuers/{slug}/credentials/{id}/renew", (c, r) -> c.api(r, "POST", ax
+                + "/credentials/" + freshCredential() + "/renew", null), tokenCreate));
+        rows.add(new Row("POST", "/api/issuers/{slug}/credentials/{id}/renew", (c, r) -> c.api(r, "POST",
+                "/api/issuers/" + y.slug() + "/credentials/" + freshCredential() + "/renew", null),
+                expect(401, 401, 401, 401, 401, 404, 403, 404)));
         // signing keys (platform-ops): public list; rotation by the issuer's token, did:key issuers answer 409
         rows.add(new Row("GET", "/api/issuers/{slug}/keys", (c, r) -> c.api(r, "GET", ax + "/keys", null), public200));
         rows.add(new Row("POST", "/api/issuers/{slug}/keys/rotate", (c, r) -> c.api(r, "POST", ax + "/keys/rotate",
@@ -421,6 +427,11 @@ class AuthorizationMatrixIT {
                 + "/credentials/" + credentialX + "/suspend", Map.of()), staffConflict));
         rows.add(new Row("POST", "/console/{slug}/credentials/{id}/unsuspend", (c, r) -> c.form(r, cx
                 + "/credentials/" + credentialX + "/unsuspend", Map.of()), staffConflict));
+        rows.add(new Row("POST", "/console/{slug}/credentials/{id}/renew", (c, r) -> c.form(r, cx + "/credentials/"
+                + freshCredential() + "/renew", Map.of()), staffAction));
+        rows.add(new Row("POST", "/console/{slug}/credentials/{id}/renew", (c, r) -> c.form(r, "/console/"
+                + y.slug() + "/credentials/" + freshCredential() + "/renew", Map.of()),
+                expect(401, 403, 403, 403, 404, 404, 401, 401)));
         // key rotation in the console: the issuer's admins (STAFF_X is staff: 403) and the platform admin
         rows.add(new Row("POST", "/console/{slug}/keys/rotate", (c, r) -> c.form(r, cx + "/keys/rotate", Map.of()),
                 expect(401, 403, 403, 403, 403, 303, 401, 401)));

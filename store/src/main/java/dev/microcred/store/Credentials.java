@@ -47,6 +47,19 @@ public final class Credentials {
             WHERE id = ? AND holder_account_id IS NULL
             """;
 
+    private static final String STATE_FOR_UPDATE = """
+            SELECT state FROM credential WHERE id = ? FOR UPDATE
+            """;
+    private static final String INSERT_RENEWAL = """
+            INSERT INTO credential_renewal (renewed_id, renewal_id, renewed_at) VALUES (?, ?, ?)
+            """;
+    private static final String RENEWED_BY = """
+            SELECT renewal_id FROM credential_renewal WHERE renewed_id = ?
+            """;
+    private static final String RENEWS = """
+            SELECT renewed_id FROM credential_renewal WHERE renewal_id = ?
+            """;
+
     private static final String INSERT_KEY = """
             INSERT INTO credential_key (issuer_id, idempotency_key, credential_id, created_at) VALUES (?, ?, ?, ?)
             """;
@@ -131,6 +144,28 @@ public final class Credentials {
     /** Binds the credential to the learner who claimed it; false when it was claimed already. */
     public boolean claim(Connection c, String id, String accountId, Instant now) throws SQLException {
         return Jdbc.update(c, CLAIM, accountId, now, id) == 1;
+    }
+
+    /**
+     * The credential's state, its row locked until the transaction ends (status changes wait for it), or empty
+     * when there is no such credential.
+     */
+    public Optional<CredentialState> lockState(Connection c, String id) throws SQLException {
+        return Jdbc.one(c, STATE_FOR_UPDATE, rs -> CredentialState.parse(rs.getString(1)), id);
+    }
+
+    /**
+     * Records that {@code renewalId} renews {@code renewedId}. A credential renewed before fails with a
+     * unique-constraint violation ({@code CONFLICT}).
+     */
+    public void insertRenewal(Connection c, String renewedId, String renewalId, Instant now) throws SQLException {
+        Jdbc.update(c, INSERT_RENEWAL, renewedId, renewalId, now);
+    }
+
+    /** The credential this one renews and the one that renews it. */
+    public RenewalLinks renewalLinks(Connection c, String id) throws SQLException {
+        return new RenewalLinks(Jdbc.one(c, RENEWS, rs -> rs.getString(1), id).orElse(null),
+                Jdbc.one(c, RENEWED_BY, rs -> rs.getString(1), id).orElse(null));
     }
 
     private static StoredCredential map(ResultSet rs) throws SQLException {

@@ -18,6 +18,9 @@ public final class Outbox {
             """;
     private static final String RECENT = COLUMNS + " ORDER BY created_at DESC, id LIMIT ?";
     private static final String BY_RECIPIENT = COLUMNS + " WHERE recipient = ? ORDER BY created_at DESC, id";
+    private static final String BY_RELATED = COLUMNS + """
+             WHERE kind = ? AND related_id = ? ORDER BY created_at, id
+            """;
     private static final String UNSENT = COLUMNS + " WHERE sent_at IS NULL ORDER BY created_at, id LIMIT ?";
     private static final String MARK_SENT = """
             UPDATE mail_outbox SET sent_at = ? WHERE id = ? AND sent_at IS NULL
@@ -60,6 +63,11 @@ public final class Outbox {
 
     public List<OutboxMail> byRecipient(Connection c, String recipient) throws SQLException {
         return Jdbc.list(c, BY_RECIPIENT, Outbox::map, recipient);
+    }
+
+    /** The mails of one kind about one thing (the claim mail of a credential), oldest first. */
+    public List<OutboxMail> byRelated(Connection c, String kind, String relatedId) throws SQLException {
+        return Jdbc.list(c, BY_RELATED, Outbox::map, kind, relatedId);
     }
 
     public List<OutboxMail> unsent(Connection c, int limit) throws SQLException {

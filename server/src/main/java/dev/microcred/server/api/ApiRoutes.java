@@ -14,12 +14,14 @@ import dev.microcred.server.issuing.AccessTokens;
 import dev.microcred.server.issuing.AchievementCatalog;
 import dev.microcred.server.issuing.Issuance;
 import dev.microcred.server.issuing.KeyedIssuance;
+import dev.microcred.server.issuing.Renewal;
 import dev.microcred.server.issuing.IssuerRegistry;
 import dev.microcred.server.issuing.Scopes;
 import dev.microcred.server.issuing.StatusRegistry;
 import dev.microcred.store.Issuer;
 import dev.microcred.store.IssuerKey;
 import dev.microcred.store.OutboxMail;
+import dev.microcred.store.RenewalLinks;
 import dev.microcred.store.StoredAchievement;
 import dev.microcred.store.StoredCredential;
 import io.javalin.Javalin;
@@ -35,11 +37,13 @@ public final class ApiRoutes {
     private final Platform p;
     private final Bearer bearer;
     private final KeyedIssuance keyed;
+    private final Renewal renewal;
 
     public ApiRoutes(Platform platform, Bearer bearer) {
         this.p = Objects.requireNonNull(platform, "platform");
         this.bearer = Objects.requireNonNull(bearer, "bearer");
         this.keyed = new KeyedIssuance(platform.db(), platform.store(), platform.issuance());
+        this.renewal = new Renewal(platform.db(), platform.store(), platform.issuance(), platform.achievements());
     }
 
     public void register(Javalin app) {
@@ -57,6 +61,7 @@ public final class ApiRoutes {
                 ctx -> changeStatus(ctx, StatusRegistry.Change.SUSPEND));
         app.post("/api/issuers/{slug}/credentials/{id}/unsuspend",
                 ctx -> changeStatus(ctx, StatusRegistry.Change.UNSUSPEND));
+        app.post("/api/issuers/{slug}/credentials/{id}/renew", this::renew);
         app.get("/api/issuers/{slug}/keys", this::listKeys);
         app.post("/api/issuers/{slug}/keys/rotate", this::rotateKey);
         app.post("/api/verify", this::verify);
@@ -187,11 +192,7 @@ public final class ApiRoutes {
                     + " {\"id\": \"did:...\"}");
         }
         Issuance.Recipient recipient = new Issuance.Recipient(text((ObjectNode) r, "email"), text((ObjectNode) r, "id"));
-        String key = ctx.header("Idempotency-Key");
-        if (key != null && !KeyedIssuance.KEY.matcher(key).matches()) {
-            throw new MicrocredException(Problem.INVALID_REQUEST, "Idempotency-Key is 1-150 printable ASCII"
-                    + " characters");
-        }
+        String key = idempotencyKey(ctx);
         Instant validFrom = instant(body, "validFrom");
         Instant validUntil = instant(body, "validUntil");
         StoredCredential stored;
@@ -224,6 +225,39 @@ public final class ApiRoutes {
         Bodies.json(ctx, 201, out);
     }
 
+    private static String idempotencyKey(Context ctx) {
+        String key = ctx.header("Idempotency-Key");
+        if (key != null && !KeyedIssuance.KEY.matcher(key).matches()) {
+            throw new MicrocredException(Problem.INVALID_REQUEST, "Idempotency-Key is 1-150 printable ASCII"
+                    + " characters");
+        }
+        return key;
+    }
+
+    /**
+     * Renews a credential (issue 3 §9): a new credential of the same achievement to the same recipient, linked to
+     * the one it renews. An {@code Idempotency-Key} is kept with the renewal ({@code r:} + key), so a replay answers
+     * the renewal made the first time.
+     */
+    private void renew(Context ctx) {
+        Issuer issuer = issuer(ctx);
+        bearer.require(ctx, issuer, Scopes.CREDENTIALS_ISSUE);
+        ObjectNode body = ctx.contentLength() > 0 ? Bodies.object(ctx, p.config().maxRequestBytes()) : Json.object();
+        String key = idempotencyKey(ctx);
+        Renewal.Renewed renewed = renewal.renew(issuer, ctx.pathParam("id"), instant(body, "validFrom"),
+                instant(body, "validUntil"), key == null ? null : "r:" + key);
+        if (renewed.replayed()) {
+            ctx.header("Idempotent-Replayed", "true");
+        } else {
+            p.metrics().issued("renewal", 1);
+        }
+        ObjectNode out = withLinks(credentialJson(renewed.stored()), renewed.stored());
+        out.put("url", p.baseUrl() + "/credentials/" + renewed.stored().id());
+        out.set("credential", renewed.credential());
+        ctx.header("Location", p.baseUrl() + "/credentials/" + renewed.stored().id());
+        Bodies.json(ctx, 201, out);
+    }
+
     private void listCredentials(Context ctx) {
         Issuer issuer = issuer(ctx);
         bearer.require(ctx, issuer, Scopes.CREDENTIALS_READ);
@@ -241,7 +275,7 @@ public final class ApiRoutes {
         Issuer issuer = issuer(ctx);
         bearer.require(ctx, issuer, Scopes.CREDENTIALS_READ);
         StoredCredential k = ownCredential(issuer, ctx.pathParam("id"));
-        ObjectNode out = credentialJson(k);
+        ObjectNode out = withLinks(credentialJson(k), k);
         out.set("credential", Json.parse(k.document()));
         Bodies.json(ctx, 200, out);
     }
@@ -279,6 +313,18 @@ public final class ApiRoutes {
         }
         if (k.statusReason() != null) {
             out.put("statusReason", k.statusReason());
+        }
+        return out;
+    }
+
+    /** Adds the renewal chain links of {@code k} ({@code renews}, {@code renewedBy}) to its view. */
+    private ObjectNode withLinks(ObjectNode out, StoredCredential k) {
+        RenewalLinks links = p.db().read(c -> p.store().credentials().renewalLinks(c, k.id()));
+        if (links.renews() != null) {
+            out.put("renews", links.renews());
+        }
+        if (links.renewedBy() != null) {
+            out.put("renewedBy", links.renewedBy());
         }
         return out;
     }

@@ -16,6 +16,7 @@ import dev.microcred.server.http.Bodies;
 import dev.microcred.server.issuing.AchievementCatalog;
 import dev.microcred.server.issuing.Issuance;
 import dev.microcred.server.issuing.KeyedIssuance;
+import dev.microcred.server.issuing.Renewal;
 import dev.microcred.server.issuing.StatusRegistry;
 import dev.microcred.server.web.Forms;
 import dev.microcred.server.web.Html;
@@ -74,6 +75,7 @@ public final class ConsoleRoutes {
         app.post("/console/{slug}/credentials/{id}/revoke", ctx -> status(ctx, StatusRegistry.Change.REVOKE));
         app.post("/console/{slug}/credentials/{id}/suspend", ctx -> status(ctx, StatusRegistry.Change.SUSPEND));
         app.post("/console/{slug}/credentials/{id}/unsuspend", ctx -> status(ctx, StatusRegistry.Change.UNSUSPEND));
+        app.post("/console/{slug}/credentials/{id}/renew", this::renew);
         app.post("/console/{slug}/keys/rotate", this::rotateKey);
     }
 
@@ -387,6 +389,9 @@ public final class ConsoleRoutes {
             if (k.state() == CredentialState.SUSPENDED) {
                 actions.add(Forms.button(base + k.id() + "/unsuspend", v.csrfToken(), "Unsuspend", Map.of()));
             }
+            if (k.state() != CredentialState.REVOKED && k.achievementId() != null) {
+                actions.add(Forms.button(base + k.id() + "/renew", v.csrfToken(), "Renew", Map.of()));
+            }
             String state = k.state().label() + (k.isExpired(now) ? ", expired" : "")
                     + (k.statusReason() == null ? "" : " (" + k.statusReason() + ")");
             rows.add(el("tr", List.of(attr("data-credential", k.id())),
@@ -400,11 +405,14 @@ public final class ConsoleRoutes {
         }
         long total = p.db().read(c -> p.store().credentials().countByIssuer(c, issuer.id()));
         boolean again = ctx.queryParam("again") != null;
+        Html renewed = Optional.ofNullable(ctx.queryParam("renewed")).map(id -> el("p", List.of(attr("class",
+                "verdict valid"), attr("id", "flash")), Html.text("Renewed: issued credential " + id)))
+                .orElse(Html.empty());
         Html flash = Optional.ofNullable(ctx.queryParam("issued")).map(id -> el("p", List.of(attr("class",
                 "verdict " + (again ? "warning" : "valid")), attr("id", "flash")), Html.text(again
                 ? "This form was sent before: credential " + id + " was issued then, and not again"
                 : "Issued credential " + id))).orElse(Html.empty());
-        Page.send(ctx, 200, "Credentials", Page.card(nav(issuer), el("h1", "Credentials"), flash,
+        Page.send(ctx, 200, "Credentials", Page.card(nav(issuer), el("h1", "Credentials"), flash, renewed,
                 el("p", List.of(attr("class", "muted")), Html.text(total + " issued")),
                 el("table", List.of(attr("id", "credentials")), el("tr", el("th", "Credential"),
                         el("th", "Achievement"), el("th", "State"), el("th", "Claimed"), el("th", "Issued"),
@@ -476,6 +484,19 @@ public final class ConsoleRoutes {
 
     static boolean validFormKey(String key) {
         return key != null && FORM_KEY_SYNTAX.matcher(key).matches();
+    }
+
+    /**
+     * The "Renew" button: a new credential of the same achievement to the same recipient, linked to this one (see
+     * {@link Renewal}); refusals (revoked, renewed already) answer 409 with the reason.
+     */
+    private void renew(Context ctx) {
+        Issuer issuer = issuer(ctx);
+        Renewal.Renewed renewed = new Renewal(p.db(), p.store(), p.issuance(), p.achievements())
+                .renew(issuer, ctx.pathParam("id"), null, null, null);
+        p.metrics().issued("renewal", 1);
+        ctx.redirect("/console/" + issuer.slug() + "/credentials?renewed=" + renewed.stored().id(),
+                HttpStatus.SEE_OTHER);
     }
 
     private void status(Context ctx, StatusRegistry.Change change) {

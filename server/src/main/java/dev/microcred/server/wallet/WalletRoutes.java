@@ -28,6 +28,7 @@ import dev.microcred.server.web.ReportView;
 import dev.microcred.server.web.WebRoutes;
 import dev.microcred.store.Account;
 import dev.microcred.store.CredentialState;
+import dev.microcred.store.RenewalLinks;
 import dev.microcred.store.StoredCredential;
 import dev.microcred.store.WalletImport;
 import dev.microcred.store.WalletShare;
@@ -40,6 +41,7 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,13 +154,23 @@ public final class WalletRoutes {
                     .forEach(k -> mine.putIfAbsent(k.id(), k));
             return null;
         });
+        Map<String, RenewalLinks> links = new HashMap<>();
+        p.db().read(c -> {
+            for (String id : mine.keySet()) {
+                links.put(id, p.store().credentials().renewalLinks(c, id));
+            }
+            return null;
+        });
         List<Html> rows = new ArrayList<>();
         for (StoredCredential k : mine.values()) {
             ObjectNode document = Json.parseObject(k.document());
-            rows.add(el("tr", el("td", el("a", List.of(attr("href", "/wallet/" + k.id())),
-                            Html.text(title(document)))),
+            RenewalLinks chain = links.get(k.id());
+            rows.add(el("tr", List.of(attr("data-credential", k.id())),
+                    el("td", el("a", List.of(attr("href", "/wallet/" + k.id())), Html.text(title(document))),
+                            chain(chain)),
                     el("td", Html.text(issuerName(document))),
-                    el("td", List.of(attr("class", "status")), Html.text(status(k))),
+                    el("td", List.of(attr("class", "status")), Html.text(status(k)
+                            + (chain.superseded() ? ", superseded" : ""))),
                     el("td", Html.text(k.claimedAt() == null ? "not claimed yet" : "claimed"))));
         }
         Html table = rows.isEmpty()
@@ -292,7 +304,8 @@ public final class WalletRoutes {
                 el("h1", List.of(attr("id", "title")), Html.text(title)),
                 el("p", Html.text("Issued by "), el("strong", List.of(attr("id", "issuer")), Html.text(issuer))),
                 el("p", Html.text("Status: "), el("strong", List.of(attr("id", "status")), Html.text(status(k))),
-                        Html.text(k.claimedAt() == null ? " \u00b7 not claimed yet" : " \u00b7 claimed"))));
+                        Html.text(k.claimedAt() == null ? " \u00b7 not claimed yet" : " \u00b7 claimed")),
+                chain(p.db().read(c -> p.store().credentials().renewalLinks(c, k.id())))));
         parts.add(Page.card(el("h2", "Download"), el("ul", List.of(attr("id", "downloads")),
                 el("li", el("a", List.of(attr("href", base + "/credential.json"), attr("download", "credential.json")),
                         Html.text("Credential (JSON)"))),
@@ -425,6 +438,20 @@ public final class WalletRoutes {
     }
 
     // ---- helpers
+
+    /** A credential's place in its renewal chain: "superseded by" the renewal, "renews" the older one. */
+    private static Html chain(RenewalLinks links) {
+        List<Html> parts = new ArrayList<>();
+        if (links.renewedBy() != null) {
+            parts.add(el("span", List.of(attr("class", "muted renewed-by")), Html.text(" \u00b7 superseded by its "),
+                    el("a", List.of(attr("href", "/wallet/" + links.renewedBy())), Html.text("renewal"))));
+        }
+        if (links.renews() != null) {
+            parts.add(el("span", List.of(attr("class", "muted renews")), Html.text(" \u00b7 renews "),
+                    el("a", List.of(attr("href", "/wallet/" + links.renews())), Html.text("an earlier credential"))));
+        }
+        return Html.join(parts);
+    }
 
     /** Whether {@code k} is in the wallet of {@code account}: claimed by it, or unclaimed and issued to its email. */
     static boolean holds(Account account, String emailHash, StoredCredential k) {

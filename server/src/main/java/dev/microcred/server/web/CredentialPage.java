@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microcred.credentials.verify.VerificationReport;
 import dev.microcred.server.issuing.AchievementCatalog;
+import dev.microcred.store.RenewalLinks;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +25,12 @@ public final class CredentialPage {
      */
     public static String render(String credentialId, ObjectNode credential, VerificationReport report,
                                 List<Html> menu, String pageUrl) {
+        return render(credentialId, credential, report, menu, pageUrl, RenewalLinks.NONE);
+    }
+
+    /** As {@link #render(String, ObjectNode, VerificationReport, List, String)}, with its renewal chain links. */
+    public static String render(String credentialId, ObjectNode credential, VerificationReport report,
+                                List<Html> menu, String pageUrl, RenewalLinks links) {
         JsonNode achievement = credential.path("credentialSubject").path("achievement");
         JsonNode issuer = credential.path("issuer");
         String title = achievement.path("name").asText(credential.path("name").asText("Credential"));
@@ -34,6 +41,7 @@ public final class CredentialPage {
                 ReportView.banner(report),
                 el("h1", List.of(attr("id", "title")), Html.text(title)),
                 el("p", Html.text("Issued by "), el("strong", List.of(attr("id", "issuer")), Html.text(issuerName))),
+                renewal(links),
                 el("p", Html.text(achievement.path("description").asText(""))),
                 details(credential, issuer, achievement)));
         String narrative = achievement.path("criteria").path("narrative").asText("");
@@ -60,6 +68,24 @@ public final class CredentialPage {
         parts.add(el("p", el("a", List.of(attr("href", "/credentials/" + credentialId + "/credential.json"),
                 attr("download", "credential.json")), Html.text("Download the credential (JSON)"))));
         return Layout.page(title, menu, Html.join(parts));
+    }
+
+    /** "Renewed by" (this one is superseded) and "renews" links, held by the platform, not in the credential. */
+    private static Html renewal(RenewalLinks links) {
+        List<Html> lines = new ArrayList<>();
+        if (links.renewedBy() != null) {
+            lines.add(el("p", List.of(attr("id", "renewed-by"), attr("class", "verdict warning")),
+                    Html.text("Superseded: renewed by "), link(links.renewedBy())));
+        }
+        if (links.renews() != null) {
+            lines.add(el("p", List.of(attr("id", "renews")), Html.text("This credential renews "),
+                    link(links.renews())));
+        }
+        return Html.join(lines);
+    }
+
+    private static Html link(String credentialId) {
+        return el("a", List.of(attr("href", "/credentials/" + credentialId)), Html.text(credentialId));
     }
 
     private static Html details(ObjectNode credential, JsonNode issuer, JsonNode achievement) {

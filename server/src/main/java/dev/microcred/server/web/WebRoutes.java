@@ -53,7 +53,8 @@ public final class WebRoutes {
         VerificationReport report = tlog.append(p.verification().verify(document),
                 k.document().getBytes(StandardCharsets.UTF_8));
         html(ctx, 200, CredentialPage.render(k.id(), document, report, menu(ctx),
-                p.baseUrl() + "/credentials/" + k.id()));
+                p.baseUrl() + "/credentials/" + k.id(),
+                p.db().read(c -> p.store().credentials().renewalLinks(c, k.id()))));
     }
 
     private void credentialJson(Context ctx) {

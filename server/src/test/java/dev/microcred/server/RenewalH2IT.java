@@ -1,0 +1,8 @@
+package dev.microcred.server;
+
+class RenewalH2IT extends RenewalContract {
+    @Override
+    String jdbcUrl() {
+        return TestDatabases.h2();
+    }
+}
