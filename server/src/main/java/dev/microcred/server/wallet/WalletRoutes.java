@@ -18,6 +18,7 @@ import dev.microcred.server.Platform;
 import dev.microcred.server.accounts.Page;
 import dev.microcred.server.accounts.Visitor;
 import dev.microcred.server.accounts.WebSignIn;
+import dev.microcred.server.issuing.BadgeImages;
 import dev.microcred.server.issuing.Issuance;
 import dev.microcred.server.issuing.OpaqueTokens;
 import dev.microcred.server.web.CredentialPage;
@@ -26,6 +27,7 @@ import dev.microcred.server.web.Html;
 import dev.microcred.server.web.QrCode;
 import dev.microcred.server.web.ReportView;
 import dev.microcred.server.web.WebRoutes;
+import dev.microcred.store.AchievementImage;
 import dev.microcred.store.Account;
 import dev.microcred.store.CredentialState;
 import dev.microcred.store.StoredCredential;
@@ -345,8 +347,9 @@ public final class WalletRoutes {
     private void png(Context ctx) {
         StoredCredential k = mine(ctx, WebSignIn.visitor(ctx).require());
         ObjectNode document = Json.parseObject(k.document());
-        byte[] image = PngBaker.bake(DefaultBadge.png(title(document), issuerName(document)),
-                BakedCredential.of(BakedCredential.Spec.OB3, k.document()));
+        byte[] base = uploadedImage(k, document, BadgeImages.PNG).map(i -> i.content().toArray())
+                .orElseGet(() -> DefaultBadge.png(title(document), issuerName(document)));
+        byte[] image = PngBaker.bake(base, BakedCredential.of(BakedCredential.Spec.OB3, k.document()));
         ctx.header("Content-Disposition", "attachment; filename=\"badge.png\"");
         ctx.status(200).contentType("image/png").result(image);
     }
@@ -354,11 +357,25 @@ public final class WalletRoutes {
     private void svg(Context ctx) {
         StoredCredential k = mine(ctx, WebSignIn.visitor(ctx).require());
         ObjectNode document = Json.parseObject(k.document());
-        String svg = new String(DefaultBadge.svg(title(document), issuerName(document)), StandardCharsets.UTF_8);
+        String svg = new String(uploadedImage(k, document, BadgeImages.SVG).map(i -> i.content().toArray())
+                .orElseGet(() -> DefaultBadge.svg(title(document), issuerName(document))), StandardCharsets.UTF_8);
         String baked = SvgBaker.bake(svg, BakedCredential.of(BakedCredential.Spec.OB3, k.document()));
         ctx.header("Content-Disposition", "attachment; filename=\"badge.svg\"");
         ctx.header("Content-Security-Policy", IMAGE_POLICY);
         ctx.status(200).contentType("image/svg+xml").result(baked.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The image the issuer uploaded for the credential's achievement, when the credential names it (it was issued
+     * after the upload) and it is of {@code mediaType}: a PNG bakes into the PNG download, an SVG into the SVG one;
+     * otherwise the generated default badge is baked.
+     */
+    private Optional<AchievementImage> uploadedImage(StoredCredential k, ObjectNode document, String mediaType) {
+        String named = document.path("credentialSubject").path("achievement").path("image").path("id").asText("");
+        if (k.achievementId() == null || !named.startsWith(p.baseUrl() + "/issuers/")) {
+            return Optional.empty();
+        }
+        return p.achievements().image(k.achievementId()).filter(i -> i.mediaType().equals(mediaType));
     }
 
     /** The QR code of the share link, as an SVG file; only while the credential is shared. */
