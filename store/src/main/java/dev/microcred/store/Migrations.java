@@ -45,7 +45,8 @@ public final class Migrations {
             "V550__tlog_anchors.sql",
             "V600__career_goals_and_talent.sql",
             "V720__mail_delivery.sql",
-            "V721__achievement_status_purposes.sql");
+            "V721__achievement_status_purposes.sql",
+            "V740__achievement_image.sql");
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final long ADVISORY_LOCK_KEY = 0x6d6963726f637265L; // "microcre"
 

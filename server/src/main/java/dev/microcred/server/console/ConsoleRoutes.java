@@ -258,7 +258,7 @@ public final class ConsoleRoutes {
     private void uploadImage(Context ctx) {
         Issuer issuer = issuer(ctx);
         StoredAchievement a = own(issuer, ctx.pathParam("id"));
-        UploadedFile file = ctx.uploadedFile("image");
+        UploadedFile file = ctx.uploadedFile("file");
         String error = null;
         int status = 400;
         if (file == null || file.size() == 0) {
@@ -309,7 +309,7 @@ public final class ConsoleRoutes {
                                 + " pixels) or an SVG without scripts, event handlers or external references, at most "
                                 + (BadgeImages.MAX_BYTES >> 10) + " KiB. Credentials issued from now on carry it, and"
                                 + " learners' baked badge downloads use it.")),
-                        el("p", el("input", List.of(attr("type", "file"), attr("name", "image"),
+                        el("p", el("input", List.of(attr("type", "file"), attr("name", "file"),
                                 attr("accept", "image/png,image/svg+xml"), attr("aria-label", "image")))),
                         Forms.submit("Upload image", attr("id", "upload-image"))));
     }
