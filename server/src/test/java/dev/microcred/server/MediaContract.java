@@ -326,6 +326,47 @@ abstract class MediaContract {
         assertThat(forged.status()).as("a forged CSRF token").isEqualTo(403);
     }
 
+    @Test
+    void walletImportsByUrlThroughTheGuardedFetcherOnly() {
+        String email = "url-" + UUID.randomUUID().toString().substring(0, 8) + "@media.example";
+        String credential = issue(achievement(), email);
+        WebUser learner = new WebUser(server.baseUrl());
+        learner.get("/signup");
+        assertThat(learner.post("/signup", Map.of("email", "importer-" + email, "name", "Importer", "password",
+                PASSWORD, "role", "learner")).status()).isEqualTo(303);
+        assertThat(learner.get("/wallet").body()).contains("name=\"url\"");
+        String account = p.db().read(c -> p.store().accounts().byEmail(c, "importer-" + email)).orElseThrow().id();
+
+        Map<String, Integer> refused = Map.of(
+                "https://127.0.0.1/credential.json", 400,
+                "https://localhost/credential.json", 400,
+                "https://[::1]/credential.json", 400,
+                "http://example.org/credential.json", 400,
+                "not a url", 400,
+                server.baseUrl() + "/credentials/" + UUID.randomUUID(), 502);
+        refused.forEach((url, status) -> {
+            learner.get("/wallet");
+            Http.Response r = learner.post("/wallet/import", Map.of("url", url));
+            assertThat(r.status()).as(url + ": " + r.body()).isEqualTo(status);
+        });
+        learner.get("/wallet");
+        assertThat(learner.post("/wallet/import", Map.of("url", "https://127.0.0.1/x")).body())
+                .contains("non-public address");
+        assertThat(imports(account)).as("nothing stored").isEmpty();
+
+        learner.get("/wallet");
+        Http.Response imported = learner.post("/wallet/import", Map.of("url", server.baseUrl() + "/credentials/"
+                + credential + "/credential.json"));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(303);
+        Http.Response page = learner.get(imported.raw().headers().firstValue("Location").orElseThrow());
+        assertThat(page.body()).contains("id=\"outcome\">valid<");
+        assertThat(imports(account)).hasSize(1);
+    }
+
+    private java.util.List<dev.microcred.store.WalletImport> imports(String account) {
+        return p.db().read(c -> p.store().walletImports().byAccount(c, account));
+    }
+
     private String issue(StoredAchievement a, String email) {
         StoredAchievement fresh = p.achievements().find(issuer, a.id()).orElseThrow();
         return p.issuance().issue(issuer, fresh, new Issuance.Recipient(email, null), null, null).stored().id();

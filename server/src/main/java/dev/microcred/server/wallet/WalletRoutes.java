@@ -12,6 +12,7 @@ import dev.microcred.credentials.baking.BakedImages;
 import dev.microcred.credentials.baking.DefaultBadge;
 import dev.microcred.credentials.baking.PngBaker;
 import dev.microcred.credentials.baking.SvgBaker;
+import dev.microcred.credentials.fetch.FetchedDocument;
 import dev.microcred.credentials.json.Json;
 import dev.microcred.credentials.verify.VerificationReport;
 import dev.microcred.server.Platform;
@@ -39,6 +40,8 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -191,19 +194,22 @@ public final class WalletRoutes {
         return Page.card(el("h2", "Imported credentials"), table,
                 Forms.post("/wallet/import", csrfToken, List.of(attr("id", "import"),
                                 attr("enctype", "multipart/form-data")),
-                        el("p", Html.text("Paste a credential (JSON or JWT) or upload a file: JSON, JWT, or a baked"
-                                + " PNG or SVG badge, up to " + (MAX_IMPORT_BYTES >> 20) + " MiB. It is verified"
-                                + " and kept with the outcome.")),
+                        el("p", Html.text("Paste a credential (JSON or JWT), upload a file (JSON, JWT, or a baked"
+                                + " PNG or SVG badge) or give its URL, up to " + (MAX_IMPORT_BYTES >> 20) + " MiB. It"
+                                + " is verified and kept with the outcome.")),
                         el("p", el("textarea", List.of(attr("name", "credential"), attr("aria-label",
                                 "credential")))),
                         el("p", el("input", List.of(attr("type", "file"), attr("name", "file"), attr("aria-label",
                                 "file")))),
+                        el("p", Html.text("Or give the credential's URL (HTTPS, a public address):")),
+                        el("p", el("input", List.of(attr("type", "url"), attr("name", "url"), attr("aria-label",
+                                "credential URL"), attr("placeholder", "https://...")))),
                         Forms.submit("Import")));
     }
 
     private void importCredential(Context ctx) {
         Account account = WebSignIn.visitor(ctx).require();
-        byte[] input = upload(ctx);
+        byte[] input = upload(ctx, p);
         String document;
         if (PngBaker.isPng(input) || new String(input, 0, Math.min(input.length, 64), StandardCharsets.UTF_8)
                 .strip().startsWith("<")) {
@@ -226,8 +232,11 @@ public final class WalletRoutes {
         ctx.redirect("/wallet/imports/" + imported.id(), HttpStatus.SEE_OTHER);
     }
 
-    /** The uploaded file, else the pasted text; refuses an empty form and anything above {@link #MAX_IMPORT_BYTES}. */
-    private static byte[] upload(Context ctx) {
+    /**
+     * The uploaded file, else the pasted text, else the document at the given URL; refuses an empty form and anything
+     * above {@link #MAX_IMPORT_BYTES}.
+     */
+    private static byte[] upload(Context ctx, Platform p) {
         UploadedFile file = ctx.uploadedFile("file");
         if (file != null && file.size() > 0) {
             if (file.size() > MAX_IMPORT_BYTES) {
@@ -241,10 +250,45 @@ public final class WalletRoutes {
             }
         }
         String pasted = ctx.formParam("credential");
+        String url = ctx.formParam("url");
+        if ((pasted == null || pasted.isBlank()) && url != null && !url.isBlank()) {
+            return fetched(p, url.strip());
+        }
         if (pasted == null || pasted.isBlank()) {
-            throw new MicrocredException(Problem.INVALID_REQUEST, "paste a credential or choose a file first");
+            throw new MicrocredException(Problem.INVALID_REQUEST, "paste a credential, choose a file or give its URL"
+                    + " first");
         }
         byte[] bytes = pasted.strip().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_IMPORT_BYTES) {
+            throw new MicrocredException(Problem.TOO_LARGE, "the credential is larger than " + MAX_IMPORT_BYTES
+                    + " bytes");
+        }
+        return bytes;
+    }
+
+    /**
+     * The credential at {@code url}, fetched only through the platform's guarded fetcher (HTTPS to public addresses,
+     * size and time limits; the platform's own public credential URLs are answered from its database).
+     */
+    private static byte[] fetched(Platform p, String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new MicrocredException(Problem.INVALID_REQUEST, "the URL is not valid: " + e.getReason());
+        }
+        if (url.length() > 2000 || !uri.isAbsolute() || uri.getHost() == null) {
+            throw new MicrocredException(Problem.INVALID_REQUEST, "give the full URL of the credential (https://...)");
+        }
+        FetchedDocument document = p.verification().fetch(uri);
+        if (document.status() != 200) {
+            throw new MicrocredException(Problem.FETCH_FAILED, "the URL answered HTTP " + document.status()
+                    + ", not a credential");
+        }
+        byte[] bytes = document.bodyBytes();
+        if (bytes.length == 0) {
+            throw new MicrocredException(Problem.FETCH_FAILED, "the URL answered an empty document");
+        }
         if (bytes.length > MAX_IMPORT_BYTES) {
             throw new MicrocredException(Problem.TOO_LARGE, "the credential is larger than " + MAX_IMPORT_BYTES
                     + " bytes");
