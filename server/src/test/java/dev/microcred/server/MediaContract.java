@@ -280,6 +280,12 @@ abstract class MediaContract {
                 StandardCharsets.UTF_8);
         assertThat(defaultSvg).as("a PNG upload leaves the SVG download on the default badge")
                 .doesNotContain("media-test-marker").contains("<circle cx=\"200\"");
+
+        assertThat(put(issuer.slug(), pngAchievement.id(), token, "image/png", png(64, 48, Color.RED)).statusCode())
+                .isEqualTo(200);
+        assertThat(decode(learner.getBytes("/wallet/" + pngCredential + "/badge.png").body()).getWidth())
+                .as("a credential naming a replaced image bakes the default badge, never another image")
+                .isEqualTo(400);
     }
 
     @Test

@@ -410,16 +410,20 @@ public final class WalletRoutes {
     }
 
     /**
-     * The image the issuer uploaded for the credential's achievement, when the credential names it (it was issued
-     * after the upload) and it is of {@code mediaType}: a PNG bakes into the PNG download, an SVG into the SVG one;
-     * otherwise the generated default badge is baked.
+     * The image the issuer uploaded for the credential's achievement, when the credential names exactly that image
+     * (issued after the upload, and not replaced since: the URL carries the image's digest) and it is of
+     * {@code mediaType}: a PNG bakes into the PNG download, an SVG into the SVG one; otherwise the generated default
+     * badge is baked.
      */
     private Optional<AchievementImage> uploadedImage(StoredCredential k, ObjectNode document, String mediaType) {
         String named = document.path("credentialSubject").path("achievement").path("image").path("id").asText("");
         if (k.achievementId() == null || !named.startsWith(p.baseUrl() + "/issuers/")) {
             return Optional.empty();
         }
-        return p.achievements().image(k.achievementId()).filter(i -> i.mediaType().equals(mediaType));
+        return p.achievements().image(k.achievementId())
+                .filter(i -> i.mediaType().equals(mediaType))
+                .filter(i -> named.endsWith("/achievements/" + k.achievementId() + "/image?v="
+                        + i.digest().substring(0, 16)));
     }
 
     /** The QR code of the share link, as an SVG file; only while the credential is shared. */
