@@ -227,6 +227,15 @@ class AuthorizationMatrixIT {
             return user(r).send(b.build());
         }
 
+        /** A raw body with its media type, with the role's token (media: achievement images). */
+        Http.Response raw(Role r, String method, String path, String contentType, byte[] body) {
+            HttpRequest.Builder b = bearer(r, user(r).request(path)).header("Content-Type", contentType);
+            if (r == Role.PLATFORM_ADMIN) {
+                b.header("Authorization", "Bearer " + ADMIN_TOKEN);
+            }
+            return user(r).send(b.method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        }
+
         /** A multipart form with a file part {@code file}, as the role's browser session. */
         Http.Response upload(Role r, String path, Map<String, String> fields, byte[] file) {
             user(r).get("/login");
@@ -412,6 +421,24 @@ class AuthorizationMatrixIT {
                 + achievementX.id(), Map.of("name", "Matrix X", "description", "d", "criteria", "c")), staffAction));
         rows.add(new Row("POST", "/console/{slug}/achievements/{id}/archive", (c, r) -> c.form(r, cx
                 + "/achievements/" + freshAchievement() + "/archive", Map.of()), staffAction));
+        // media: achievement images (upload by staff or the issuer's token, served publicly)
+        byte[] badge = MediaContract.SVG_BADGE.getBytes(StandardCharsets.UTF_8);
+        rows.add(new Row("POST", "/console/{slug}/achievements/{id}/image", (c, r) -> c.upload(r, cx
+                + "/achievements/" + freshAchievement() + "/image", Map.of(), badge), staffAction));
+        rows.add(new Row("POST", "/console/{slug}/achievements/{id}/image", (c, r) -> c.upload(r, "/console/"
+                + y.slug() + "/achievements/" + freshAchievement() + "/image", Map.of(), badge),
+                expect(401, 403, 403, 403, 404, 404, 401, 401)));
+        rows.add(new Row("PUT", "/api/issuers/{slug}/achievements/{id}/image", (c, r) -> c.raw(r, "PUT", ax
+                + "/achievements/" + freshAchievement() + "/image", "image/svg+xml", badge),
+                expect(401, 401, 401, 401, 401, 200, 200, 403)));
+        rows.add(new Row("PUT", "/api/issuers/{slug}/achievements/{id}/image", (c, r) -> c.raw(r, "PUT", "/api/issuers/"
+                + y.slug() + "/achievements/" + freshAchievement() + "/image", "image/svg+xml", badge),
+                expect(401, 401, 401, 401, 401, 404, 403, 404)));
+        rows.add(new Row("GET", "/issuers/{slug}/achievements/{id}/image", (c, r) -> {
+            String id = freshAchievement();
+            p.achievements().setImage(x, id, badge, "image/svg+xml");
+            return c.web(r, "/issuers/" + x.slug() + "/achievements/" + id + "/image");
+        }, public200));
         rows.add(new Row("GET", "/console/{slug}/skills", (c, r) -> c.web(r, cx + "/skills?q="), staffPage));
         rows.add(new Row("GET", "/console/{slug}/credentials", (c, r) -> c.web(r, cx + "/credentials"), staffPage));
         rows.add(new Row("GET", "/console/{slug}/credentials/new", (c, r) -> c.web(r, cx + "/credentials/new"),

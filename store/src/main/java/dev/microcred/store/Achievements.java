@@ -1,5 +1,6 @@
 package dev.microcred.store;
 
+import dev.microcred.core.Bytes;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +26,15 @@ public final class Achievements {
             """;
     private static final String UPDATE_STATUS_PURPOSES = """
             UPDATE achievement SET status_purposes = ? WHERE id = ?
+            """;
+    private static final String DELETE_IMAGE = "DELETE FROM achievement_image WHERE achievement_id = ?";
+    private static final String INSERT_IMAGE = """
+            INSERT INTO achievement_image (achievement_id, media_type, content, digest, uploaded_at)
+            VALUES (?, ?, ?, ?, ?)
+            """;
+    private static final String IMAGE = """
+            SELECT achievement_id, media_type, content, digest, uploaded_at FROM achievement_image
+            WHERE achievement_id = ?
             """;
     private static final String ARCHIVE = """
             UPDATE achievement SET archived_at = ? WHERE id = ? AND archived_at IS NULL
@@ -59,6 +69,20 @@ public final class Achievements {
 
     public boolean archive(Connection c, String id, Instant now) throws SQLException {
         return Jdbc.update(c, ARCHIVE, now, id) == 1;
+    }
+
+    /** Makes {@code image} the achievement's image, replacing the one it had. */
+    public void putImage(Connection c, AchievementImage image) throws SQLException {
+        Jdbc.update(c, DELETE_IMAGE, image.achievementId());
+        Jdbc.update(c, INSERT_IMAGE, image.achievementId(), image.mediaType(), image.content().toArray(),
+                image.digest(), image.uploadedAt());
+    }
+
+    /** The image uploaded for an achievement, if any. */
+    public Optional<AchievementImage> image(Connection c, String achievementId) throws SQLException {
+        return Jdbc.one(c, IMAGE, rs -> new AchievementImage(rs.getString("achievement_id"),
+                rs.getString("media_type"), Bytes.of(rs.getBytes("content")), rs.getString("digest"),
+                Jdbc.instant(rs, "uploaded_at")), achievementId);
     }
 
     private static StoredAchievement map(ResultSet rs) throws SQLException {

@@ -12,12 +12,14 @@ import dev.microcred.server.http.Bearer;
 import dev.microcred.server.http.Bodies;
 import dev.microcred.server.issuing.AccessTokens;
 import dev.microcred.server.issuing.AchievementCatalog;
+import dev.microcred.server.issuing.BadgeImages;
 import dev.microcred.server.issuing.Issuance;
 import dev.microcred.server.issuing.KeyedIssuance;
 import dev.microcred.server.issuing.Renewal;
 import dev.microcred.server.issuing.IssuerRegistry;
 import dev.microcred.server.issuing.Scopes;
 import dev.microcred.server.issuing.StatusRegistry;
+import dev.microcred.store.AchievementImage;
 import dev.microcred.store.Issuer;
 import dev.microcred.store.IssuerKey;
 import dev.microcred.store.OutboxMail;
@@ -69,6 +71,9 @@ public final class ApiRoutes {
         app.get("/issuers/{slug}/did.json", this::didDocument);
         app.get("/issuers/{slug}/status/{purpose}/{seq}", this::statusList);
         app.get("/issuers/{slug}/achievements/{id}", this::achievementDocument);
+        // media: achievement images (issue 3 §5)
+        app.put("/api/issuers/{slug}/achievements/{id}/image", this::putAchievementImage);
+        app.get("/issuers/{slug}/achievements/{id}/image", this::achievementImage);
     }
 
     private void createIssuer(Context ctx) {
@@ -173,6 +178,39 @@ public final class ApiRoutes {
         StoredAchievement a = p.achievements().find(issuer, ctx.pathParam("id"))
                 .orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND, "no such achievement"));
         Bodies.json(ctx, 200, Json.parse(a.document()), "application/ld+json");
+    }
+
+    /** The raw image bytes, {@code Content-Type} image/png or image/svg+xml; answers the achievement as stored. */
+    private void putAchievementImage(Context ctx) {
+        Issuer issuer = issuer(ctx);
+        bearer.require(ctx, issuer, Scopes.ACHIEVEMENTS_WRITE);
+        String id = ctx.pathParam("id");
+        p.achievements().find(issuer, id)
+                .orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND, "no achievement " + id + " of this issuer"));
+        byte[] bytes = Bodies.bytes(ctx, BadgeImages.MAX_BYTES);
+        StoredAchievement a = p.achievements().setImage(issuer, id, bytes, ctx.contentType() == null ? ""
+                : ctx.contentType());
+        Bodies.json(ctx, 200, achievementJson(a));
+    }
+
+    /**
+     * The uploaded image of an achievement, public. Served with its own media type, {@code nosniff} and a policy that
+     * keeps an SVG inert when opened directly; the URL in credentials carries {@code ?v=<digest>}, and such a request
+     * for the current image may be cached for a year.
+     */
+    private void achievementImage(Context ctx) {
+        Issuer issuer = issuer(ctx);
+        StoredAchievement a = p.achievements().find(issuer, ctx.pathParam("id"))
+                .orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND, "no such achievement"));
+        AchievementImage image = p.achievements().image(a.id()).orElseThrow(() -> new MicrocredException(
+                Problem.NOT_FOUND, "no image was uploaded for this achievement: credentials show the default badge"));
+        String version = ctx.queryParam("v");
+        boolean current = version != null && version.length() >= 16 && image.digest().startsWith(version);
+        ctx.header("Cache-Control", current ? "public, max-age=31536000, immutable" : "public, max-age=300");
+        ctx.header("ETag", "\"" + image.digest() + "\"");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        ctx.status(200).contentType(image.mediaType()).result(image.content().toArray());
     }
 
     private void issue(Context ctx) {

@@ -14,6 +14,7 @@ import dev.microcred.server.accounts.Visitor;
 import dev.microcred.server.accounts.WebSignIn;
 import dev.microcred.server.http.Bodies;
 import dev.microcred.server.issuing.AchievementCatalog;
+import dev.microcred.server.issuing.BadgeImages;
 import dev.microcred.server.issuing.Issuance;
 import dev.microcred.server.issuing.KeyedIssuance;
 import dev.microcred.server.issuing.Renewal;
@@ -25,6 +26,7 @@ import dev.microcred.skills.graph.SkillsGraph;
 import dev.microcred.skills.search.SearchHit;
 import dev.microcred.skills.search.SearchKind;
 import dev.microcred.skills.search.SkillsIndex;
+import dev.microcred.store.AchievementImage;
 import dev.microcred.store.CredentialState;
 import dev.microcred.store.Issuer;
 import dev.microcred.store.IssuerActivity;
@@ -35,6 +37,9 @@ import dev.microcred.store.StoredCredential;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,6 +73,7 @@ public final class ConsoleRoutes {
         app.get("/console/{slug}/achievements/{id}/edit", this::editAchievement);
         app.post("/console/{slug}/achievements/{id}", ctx -> saveAchievement(ctx, ctx.pathParam("id")));
         app.post("/console/{slug}/achievements/{id}/archive", this::archive);
+        app.post("/console/{slug}/achievements/{id}/image", this::uploadImage);
         app.get("/console/{slug}/skills", this::skillSuggestions);
         app.get("/console/{slug}/credentials", this::credentials);
         app.get("/console/{slug}/credentials/new", ctx -> issueForm(ctx, 200, null));
@@ -247,6 +253,71 @@ public final class ConsoleRoutes {
 
     private void achievementForm(Context ctx, int status, String id, AchievementForm f, String error,
                                  List<SearchHit> suggestions) {
+        achievementForm(ctx, status, id, f, error, suggestions, null);
+    }
+
+    /** The image upload of an achievement being edited (multipart): a refused image shows its reason, stores nothing. */
+    private void uploadImage(Context ctx) {
+        Issuer issuer = issuer(ctx);
+        StoredAchievement a = own(issuer, ctx.pathParam("id"));
+        UploadedFile file = ctx.uploadedFile("file");
+        String error = null;
+        int status = 400;
+        if (file == null || file.size() == 0) {
+            error = "Choose a PNG or SVG image first.";
+        } else if (file.size() > BadgeImages.MAX_BYTES) {
+            error = "The image is larger than " + (BadgeImages.MAX_BYTES >> 10) + " KiB.";
+            status = 413;
+        } else {
+            byte[] bytes;
+            try (InputStream in = file.content()) {
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw new MicrocredException(Problem.IO_ERROR, "cannot read the uploaded image", e);
+            }
+            try {
+                p.achievements().setImage(issuer, a.id(), bytes, null);
+            } catch (MicrocredException e) {
+                if (e.problem() != Problem.BAD_IMAGE && e.problem() != Problem.TOO_LARGE) {
+                    throw e;
+                }
+                error = "The image was not accepted: " + e.getMessage() + ".";
+                status = e.problem().httpStatus();
+            }
+        }
+        if (error != null) {
+            achievementForm(ctx, status, a.id(), AchievementForm.of(a), null, List.of(), error);
+            return;
+        }
+        ctx.redirect("/console/" + issuer.slug() + "/achievements/" + a.id() + "/edit", HttpStatus.SEE_OTHER);
+    }
+
+    private Html imageCard(Issuer issuer, String id, Visitor v, String error) {
+        if (id == null) {
+            return el("p", List.of(attr("class", "muted"), attr("id", "image-later")), Html.text("Credentials show a"
+                    + " generated badge; after creating the achievement you can upload its own image here."));
+        }
+        Optional<AchievementImage> image = p.achievements().image(id);
+        Html current = image.isPresent()
+                ? el("p", el("img", List.of(attr("id", "current-image"), attr("alt", "the achievement's image"),
+                        attr("width", "120"), attr("src", "/issuers/" + issuer.slug() + "/achievements/" + id
+                                + "/image?v=" + image.get().digest().substring(0, 16)))))
+                : el("p", List.of(attr("class", "muted"), attr("id", "no-image")), Html.text("No image uploaded:"
+                        + " credentials show a generated badge."));
+        return Page.card(el("h2", "Image"), Forms.error(error), current,
+                Forms.post("/console/" + issuer.slug() + "/achievements/" + id + "/image", v.csrfToken(),
+                        List.of(attr("id", "image-form"), attr("enctype", "multipart/form-data")),
+                        el("p", Html.text("A PNG (at most " + BadgeImages.MAX_DIMENSION + "x" + BadgeImages.MAX_DIMENSION
+                                + " pixels) or an SVG without scripts, event handlers or external references, at most "
+                                + (BadgeImages.MAX_BYTES >> 10) + " KiB. Credentials issued from now on carry it, and"
+                                + " learners' baked badge downloads use it.")),
+                        el("p", el("input", List.of(attr("type", "file"), attr("name", "file"),
+                                attr("accept", "image/png,image/svg+xml"), attr("aria-label", "image")))),
+                        Forms.submit("Upload image", attr("id", "upload-image"))));
+    }
+
+    private void achievementForm(Context ctx, int status, String id, AchievementForm f, String error,
+                                 List<SearchHit> suggestions, String imageError) {
         Issuer issuer = issuer(ctx);
         Visitor v = WebSignIn.visitor(ctx);
         SkillsGraph graph = SkillsGraph.bundled();
@@ -270,7 +341,7 @@ public final class ConsoleRoutes {
         String action = "/console/" + issuer.slug() + "/achievements" + (id == null ? "" : "/" + id);
         Html preview = f.criteria().isBlank() ? Html.empty() : el("div", List.of(attr("class", "card"),
                 attr("id", "criteria-preview")), el("h3", "Criteria as shown"), Markdown.render(f.criteria()));
-        Page.send(ctx, status, id == null ? "New achievement" : "Edit achievement", Page.card(nav(issuer),
+        Page.send(ctx, status, id == null ? "New achievement" : "Edit achievement", Html.join(Page.card(nav(issuer),
                 el("h1", id == null ? "New achievement" : "Edit achievement"), Forms.error(error),
                 Forms.post(action, v.csrfToken(), List.of(attr("id", "achievement-form")),
                         Forms.input("Name", "name", "text", f.name(), attr("required", "required"),
@@ -304,7 +375,8 @@ public final class ConsoleRoutes {
                                 + " entries (allowed by VC 2.0): some OB 3.0 validators reject that, microcred's"
                                 + " verifier notes it as a warning. Applies to credentials issued from now on.")),
                         Forms.submit(id == null ? "Create achievement" : "Save changes",
-                                attr("name", "action"), attr("value", "save"), attr("id", "save")))));
+                                attr("name", "action"), attr("value", "save"), attr("id", "save")))),
+                imageCard(issuer, id, v, imageError)));
     }
 
     private static Map<String, String> statusOptions() {

@@ -2,8 +2,10 @@ package dev.microcred.server.issuing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.microcred.core.Bytes;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
+import dev.microcred.core.Sha256;
 import dev.microcred.credentials.json.Json;
 import dev.microcred.credentials.ob3.Achievement;
 import dev.microcred.credentials.ob3.Alignment;
@@ -14,6 +16,7 @@ import dev.microcred.skills.graph.Occupation;
 import dev.microcred.skills.graph.Skill;
 import dev.microcred.skills.graph.SkillIds;
 import dev.microcred.skills.graph.SkillsGraph;
+import dev.microcred.store.AchievementImage;
 import dev.microcred.store.Database;
 import dev.microcred.store.Issuer;
 import dev.microcred.store.Store;
@@ -103,7 +106,9 @@ public final class AchievementCatalog {
         if (old.archivedAt() != null) {
             throw new MicrocredException(Problem.CONFLICT, "the achievement is archived: it can no longer be edited");
         }
-        StoredAchievement next = build(issuer, id, request);
+        StoredAchievement built = build(issuer, id, request);
+        JsonNode image = Json.parse(old.document()).get("image");
+        StoredAchievement next = image == null ? built : withImage(built, image);
         db.inTransaction(c -> {
             store.achievements().update(c, id, next.name(), next.document(), next.validityDays());
             store.achievements().updateSuspendable(c, id, next.suspendable());
@@ -121,6 +126,52 @@ public final class AchievementCatalog {
         if (!archived) {
             throw new MicrocredException(Problem.CONFLICT, "the achievement is archived already");
         }
+    }
+
+    /**
+     * Makes {@code bytes} (checked by {@link BadgeImages#check}) the image of an achievement of {@code issuer}: stored,
+     * and named in the achievement's document as an OB 3.0 {@code Image} whose URL carries the image's digest, so that
+     * credentials issued from now on show it. Both change in one transaction; a refused image changes nothing.
+     *
+     * @throws MicrocredException {@code NOT_FOUND} for another issuer's or an unknown achievement, {@code CONFLICT}
+     *     when it is archived, {@code BAD_IMAGE} or {@code TOO_LARGE} for a refused image
+     */
+    public StoredAchievement setImage(Issuer issuer, String id, byte[] bytes, String declaredType) {
+        StoredAchievement old = find(issuer, id)
+                .orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND, "no achievement " + id + " of this issuer"));
+        if (old.archivedAt() != null) {
+            throw new MicrocredException(Problem.CONFLICT, "the achievement is archived: it can no longer be edited");
+        }
+        String mediaType = BadgeImages.check(bytes, declaredType);
+        String digest = Sha256.hex(bytes);
+        ObjectNode image = Json.object();
+        image.put("id", imageUrl(issuer, id) + "?v=" + digest.substring(0, 16));
+        image.put("type", "Image");
+        StoredAchievement next = withImage(old, image);
+        db.inTransaction(c -> {
+            store.achievements().putImage(c, new AchievementImage(id, mediaType, Bytes.of(bytes), digest,
+                    clock.instant()));
+            store.achievements().update(c, id, next.name(), next.document(), next.validityDays());
+            return null;
+        });
+        return next;
+    }
+
+    /** The image uploaded for an achievement, if any. */
+    public Optional<AchievementImage> image(String achievementId) {
+        return db.read(c -> store.achievements().image(c, achievementId));
+    }
+
+    /** The public URL of an achievement's uploaded image (without the digest that versions it). */
+    public String imageUrl(Issuer issuer, String achievementId) {
+        return baseUrl + "/issuers/" + issuer.slug() + "/achievements/" + achievementId + "/image";
+    }
+
+    private static StoredAchievement withImage(StoredAchievement a, JsonNode image) {
+        ObjectNode document = Json.parseObject(a.document());
+        document.set("image", image);
+        return new StoredAchievement(a.id(), a.issuerId(), a.name(), Json.write(document), a.validityDays(),
+                a.createdAt(), a.archivedAt(), a.suspendable());
     }
 
     private StoredAchievement build(Issuer issuer, String id, ObjectNode request) {

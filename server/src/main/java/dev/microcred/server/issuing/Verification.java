@@ -9,6 +9,8 @@ import dev.microcred.credentials.jose.JwkJson;
 import dev.microcred.credentials.fetch.Fetcher;
 import dev.microcred.credentials.verify.CredentialVerifier;
 import dev.microcred.credentials.verify.VerificationReport;
+import dev.microcred.credentials.fetch.FetchedDocument;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -18,6 +20,7 @@ import java.util.function.Consumer;
  * DID documents locally and goes to the guarded network client for the rest. Thread-safe.
  */
 public final class Verification {
+    private final Fetcher fetcher;
     private final CredentialVerifier verifier;
     private final MethodResolver methods;
     private final Clock clock;
@@ -30,9 +33,18 @@ public final class Verification {
     /** A verifier that tells {@code outcomes} the outcome label of every report (metrics). */
     public Verification(Fetcher fetcher, Clock clock, Consumer<String> outcomes) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.verifier = new CredentialVerifier(fetcher, JwkJson::publicKey, clock);
         this.methods = new MethodResolver(fetcher, JwkJson::publicKey);
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+    }
+
+    /**
+     * Fetches {@code uri} through the platform's fetcher: the platform's own documents from the database, anything
+     * else only by HTTPS from a public address within the guard's size and time limits.
+     */
+    public FetchedDocument fetch(URI uri) {
+        return fetcher.fetch(uri);
     }
 
     /** Verifies JSON, a VC-JWT or a baked PNG/SVG, now. */

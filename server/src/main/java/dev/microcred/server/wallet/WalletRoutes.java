@@ -12,12 +12,14 @@ import dev.microcred.credentials.baking.BakedImages;
 import dev.microcred.credentials.baking.DefaultBadge;
 import dev.microcred.credentials.baking.PngBaker;
 import dev.microcred.credentials.baking.SvgBaker;
+import dev.microcred.credentials.fetch.FetchedDocument;
 import dev.microcred.credentials.json.Json;
 import dev.microcred.credentials.verify.VerificationReport;
 import dev.microcred.server.Platform;
 import dev.microcred.server.accounts.Page;
 import dev.microcred.server.accounts.Visitor;
 import dev.microcred.server.accounts.WebSignIn;
+import dev.microcred.server.issuing.BadgeImages;
 import dev.microcred.server.issuing.Issuance;
 import dev.microcred.server.issuing.OpaqueTokens;
 import dev.microcred.server.web.CredentialPage;
@@ -26,6 +28,7 @@ import dev.microcred.server.web.Html;
 import dev.microcred.server.web.QrCode;
 import dev.microcred.server.web.ReportView;
 import dev.microcred.server.web.WebRoutes;
+import dev.microcred.store.AchievementImage;
 import dev.microcred.store.Account;
 import dev.microcred.store.CredentialState;
 import dev.microcred.store.RenewalLinks;
@@ -38,6 +41,8 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -202,19 +207,22 @@ public final class WalletRoutes {
         return Page.card(el("h2", "Imported credentials"), table,
                 Forms.post("/wallet/import", csrfToken, List.of(attr("id", "import"),
                                 attr("enctype", "multipart/form-data")),
-                        el("p", Html.text("Paste a credential (JSON or JWT) or upload a file: JSON, JWT, or a baked"
-                                + " PNG or SVG badge, up to " + (MAX_IMPORT_BYTES >> 20) + " MiB. It is verified"
-                                + " and kept with the outcome.")),
+                        el("p", Html.text("Paste a credential (JSON or JWT), upload a file (JSON, JWT, or a baked"
+                                + " PNG or SVG badge) or give its URL, up to " + (MAX_IMPORT_BYTES >> 20) + " MiB. It"
+                                + " is verified and kept with the outcome.")),
                         el("p", el("textarea", List.of(attr("name", "credential"), attr("aria-label",
                                 "credential")))),
                         el("p", el("input", List.of(attr("type", "file"), attr("name", "file"), attr("aria-label",
                                 "file")))),
+                        el("p", Html.text("Or give the credential's URL (HTTPS, a public address):")),
+                        el("p", el("input", List.of(attr("type", "url"), attr("name", "url"), attr("aria-label",
+                                "credential URL"), attr("placeholder", "https://...")))),
                         Forms.submit("Import")));
     }
 
     private void importCredential(Context ctx) {
         Account account = WebSignIn.visitor(ctx).require();
-        byte[] input = upload(ctx);
+        byte[] input = upload(ctx, p);
         String document;
         if (PngBaker.isPng(input) || new String(input, 0, Math.min(input.length, 64), StandardCharsets.UTF_8)
                 .strip().startsWith("<")) {
@@ -237,8 +245,11 @@ public final class WalletRoutes {
         ctx.redirect("/wallet/imports/" + imported.id(), HttpStatus.SEE_OTHER);
     }
 
-    /** The uploaded file, else the pasted text; refuses an empty form and anything above {@link #MAX_IMPORT_BYTES}. */
-    private static byte[] upload(Context ctx) {
+    /**
+     * The uploaded file, else the pasted text, else the document at the given URL; refuses an empty form and anything
+     * above {@link #MAX_IMPORT_BYTES}.
+     */
+    private static byte[] upload(Context ctx, Platform p) {
         UploadedFile file = ctx.uploadedFile("file");
         if (file != null && file.size() > 0) {
             if (file.size() > MAX_IMPORT_BYTES) {
@@ -252,10 +263,45 @@ public final class WalletRoutes {
             }
         }
         String pasted = ctx.formParam("credential");
+        String url = ctx.formParam("url");
+        if ((pasted == null || pasted.isBlank()) && url != null && !url.isBlank()) {
+            return fetched(p, url.strip());
+        }
         if (pasted == null || pasted.isBlank()) {
-            throw new MicrocredException(Problem.INVALID_REQUEST, "paste a credential or choose a file first");
+            throw new MicrocredException(Problem.INVALID_REQUEST, "paste a credential, choose a file or give its URL"
+                    + " first");
         }
         byte[] bytes = pasted.strip().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_IMPORT_BYTES) {
+            throw new MicrocredException(Problem.TOO_LARGE, "the credential is larger than " + MAX_IMPORT_BYTES
+                    + " bytes");
+        }
+        return bytes;
+    }
+
+    /**
+     * The credential at {@code url}, fetched only through the platform's guarded fetcher (HTTPS to public addresses,
+     * size and time limits; the platform's own public credential URLs are answered from its database).
+     */
+    private static byte[] fetched(Platform p, String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new MicrocredException(Problem.INVALID_REQUEST, "the URL is not valid: " + e.getReason());
+        }
+        if (url.length() > 2000 || !uri.isAbsolute() || uri.getHost() == null) {
+            throw new MicrocredException(Problem.INVALID_REQUEST, "give the full URL of the credential (https://...)");
+        }
+        FetchedDocument document = p.verification().fetch(uri);
+        if (document.status() != 200) {
+            throw new MicrocredException(Problem.FETCH_FAILED, "the URL answered HTTP " + document.status()
+                    + ", not a credential");
+        }
+        byte[] bytes = document.bodyBytes();
+        if (bytes.length == 0) {
+            throw new MicrocredException(Problem.FETCH_FAILED, "the URL answered an empty document");
+        }
         if (bytes.length > MAX_IMPORT_BYTES) {
             throw new MicrocredException(Problem.TOO_LARGE, "the credential is larger than " + MAX_IMPORT_BYTES
                     + " bytes");
@@ -370,8 +416,9 @@ public final class WalletRoutes {
     private void png(Context ctx) {
         StoredCredential k = mine(ctx, WebSignIn.visitor(ctx).require());
         ObjectNode document = Json.parseObject(k.document());
-        byte[] image = PngBaker.bake(DefaultBadge.png(title(document), issuerName(document)),
-                BakedCredential.of(BakedCredential.Spec.OB3, k.document()));
+        byte[] base = uploadedImage(k, document, BadgeImages.PNG).map(i -> i.content().toArray())
+                .orElseGet(() -> DefaultBadge.png(title(document), issuerName(document)));
+        byte[] image = PngBaker.bake(base, BakedCredential.of(BakedCredential.Spec.OB3, k.document()));
         ctx.header("Content-Disposition", "attachment; filename=\"badge.png\"");
         ctx.status(200).contentType("image/png").result(image);
     }
@@ -379,11 +426,29 @@ public final class WalletRoutes {
     private void svg(Context ctx) {
         StoredCredential k = mine(ctx, WebSignIn.visitor(ctx).require());
         ObjectNode document = Json.parseObject(k.document());
-        String svg = new String(DefaultBadge.svg(title(document), issuerName(document)), StandardCharsets.UTF_8);
+        String svg = new String(uploadedImage(k, document, BadgeImages.SVG).map(i -> i.content().toArray())
+                .orElseGet(() -> DefaultBadge.svg(title(document), issuerName(document))), StandardCharsets.UTF_8);
         String baked = SvgBaker.bake(svg, BakedCredential.of(BakedCredential.Spec.OB3, k.document()));
         ctx.header("Content-Disposition", "attachment; filename=\"badge.svg\"");
         ctx.header("Content-Security-Policy", IMAGE_POLICY);
         ctx.status(200).contentType("image/svg+xml").result(baked.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The image the issuer uploaded for the credential's achievement, when the credential names exactly that image
+     * (issued after the upload, and not replaced since: the URL carries the image's digest) and it is of
+     * {@code mediaType}: a PNG bakes into the PNG download, an SVG into the SVG one; otherwise the generated default
+     * badge is baked.
+     */
+    private Optional<AchievementImage> uploadedImage(StoredCredential k, ObjectNode document, String mediaType) {
+        String named = document.path("credentialSubject").path("achievement").path("image").path("id").asText("");
+        if (k.achievementId() == null || !named.startsWith(p.baseUrl() + "/issuers/")) {
+            return Optional.empty();
+        }
+        return p.achievements().image(k.achievementId())
+                .filter(i -> i.mediaType().equals(mediaType))
+                .filter(i -> named.endsWith("/achievements/" + k.achievementId() + "/image?v="
+                        + i.digest().substring(0, 16)));
     }
 
     /** The QR code of the share link, as an SVG file; only while the credential is shared. */
