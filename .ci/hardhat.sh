@@ -5,7 +5,7 @@
 # from the npm registry with `npm ci` (exact versions from .ci/hardhat/package-lock.json). Idempotent: a node
 # already answering on the port is reused. The caller sets MICROCRED_TEST_EVM_URL=http://127.0.0.1:8545.
 # Hardhat 2.28.6 (not 3): Hardhat 3 needs a newer Node than Debian's. The CI machines have Node 20; Debian 12's
-# own nodejs (the fallback below) is 18, under the ">= 20" that Hardhat's runtime (EDR) declares: npm only warns.
+# own nodejs (the fallback below) is 18, under the ">= 20" that Hardhat's runtime (EDR) declares: refused below.
 set -euo pipefail
 cd "$(dirname "$0")/hardhat"
 
@@ -18,6 +18,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+# Hardhat 2.28's runtime (EDR) needs Node.js 20 or newer; Debian 12's own nodejs is 18: say so instead of failing later
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 20 ]; then
+  echo "hardhat: Node.js $(node --version) is too old: Hardhat 2.28 needs Node.js 20 or newer" >&2
+  exit 2
 fi
 
 chain_id() {

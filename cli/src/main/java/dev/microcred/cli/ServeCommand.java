@@ -115,11 +115,16 @@ final class ServeCommand implements Callable<Integer> {
         if (dbUrl != null) {
             config = config.withDatabaseUrl(dbUrl);
         }
-        if (https || httpsAnyHost) {
-            config = config.withHttps(https || config.https(), httpsAnyHost || config.httpsAnyHost());
-        }
-        if (host != null) {
-            config = config.withHost(host);
+        if (host != null || https || httpsAnyHost) {
+            // host and https together: the https check judges the host this command will listen on, whichever of
+            // the two came from the environment
+            boolean tls = https || config.https();
+            boolean anyHost = httpsAnyHost || config.httpsAnyHost();
+            config = config.withHttps(false, false);
+            if (host != null) {
+                config = config.withHost(host);
+            }
+            config = config.withHttps(tls, anyHost);
         }
         if (baseUrl != null) {
             config = config.withBaseUrl(baseUrl);

@@ -198,15 +198,15 @@ public final class MicrocredServer implements AutoCloseable {
         }
         String baseUrl = config.baseUrl() != null ? config.baseUrl()
                 : (certificate != null ? "https" : "http") + "://localhost:" + app.port();
+        LogKey logKey = LogKey.open(db, new TransparencyLogStore(), new KeyRing(kek), baseUrl, clock);
         DemoWitness demoWitness = null;
         List<TlogSettings.Witness> extraWitnesses = List.of();
         if (config.tlog().demoWitness()) {
-            LogKey logKey = LogKey.open(db, new TransparencyLogStore(), new KeyRing(kek), baseUrl, clock);
             demoWitness = DemoWitness.start(config.dataDirectory(), logKey.origin(), logKey.verifier(), kek);
             extraWitnesses = List.of(TlogSettings.Witness.parse(demoWitness.url() + " " + demoWitness.vkey()));
         }
-        Platform platform = wire(config, baseUrl, clock, db, kek, metrics, runBulkJobs, extraWitnesses, checkpoints,
-                anchors);
+        Platform platform = wire(config, baseUrl, clock, db, kek, logKey, metrics, runBulkJobs, extraWitnesses,
+                checkpoints, anchors);
         if (config.adminToken() != null) {
             platform.tokens().registerAdmin(config.adminToken());
         }
@@ -277,13 +277,12 @@ public final class MicrocredServer implements AutoCloseable {
         return connector;
     }
 
-    static Platform wire(Config config, String baseUrl, Clock clock, Database db, KeyEncryptionKey kek,
+    static Platform wire(Config config, String baseUrl, Clock clock, Database db, KeyEncryptionKey kek, LogKey logKey,
                          Metrics metrics, boolean runBulkJobs, List<TlogSettings.Witness> demoWitnesses,
                          CheckpointSource checkpoints, AnchorRecorder anchors) {
         Store store = Store.create();
         KeyRing keys = new KeyRing(kek);
         TransparencyLogStore logStore = new TransparencyLogStore();
-        LogKey logKey = LogKey.open(db, logStore, keys, baseUrl, clock);
         TlogSettings tlogSettings = config.tlog();
         List<TlogSettings.Witness> witnesses = new ArrayList<>(tlogSettings.witnesses());
         witnesses.addAll(demoWitnesses);
@@ -309,7 +308,7 @@ public final class MicrocredServer implements AutoCloseable {
         });
         Anchoring anchoring = new Anchoring(db, new TlogAnchors(), java.util.Optional.ofNullable(config.anchoring()),
                 checkpoints != null ? checkpoints : log::checkpoint,
-                anchors != null ? anchors : new TransparencyLogRecorder(log, sequencer), clock);
+                anchors != null ? anchors : new TransparencyLogRecorder(log), clock);
         return new Platform(config, baseUrl, clock, db, store, issuers, achievements, status, issuance, verification,
                 tokens, accounts, signIn, metrics, bulk, log, sequencer, anchoring);
     }

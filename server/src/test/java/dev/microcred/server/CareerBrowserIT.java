@@ -13,8 +13,6 @@ import dev.microcred.store.Issuer;
 import dev.microcred.store.StoredAchievement;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -27,11 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The career journeys in headless Chromium (set up like {@link ConsoleBrowserIT}; skipped without
@@ -49,13 +44,14 @@ class CareerBrowserIT {
     static final String EMPLOYER = "emma@browser.example";
     MicrocredServer server;
     Platform p;
+    Chromium chrome;
     ChromeDriver browser;
     Issuer issuer;
     StoredAchievement testing;
 
     @BeforeAll
     void start() throws IOException {
-        assumeTrue(Files.isExecutable(ConsoleBrowserIT.DRIVER) && Files.isExecutable(ConsoleBrowserIT.CHROMIUM),
+        assumeTrue(Files.isExecutable(Chromium.DRIVER) && Files.isExecutable(Chromium.BINARY),
                 "/usr/bin/chromedriver or /usr/bin/chromium is absent: browser journeys skipped");
         server = MicrocredServer.start(Config.defaults().withPort(0).withDataDirectory(
                 Files.createTempDirectory("microcred-career-browser")).withDatabaseUrl(TestDatabases.h2())
@@ -75,21 +71,14 @@ class CareerBrowserIT {
         p.accounts().signUp(LEARNER, "Lin Learner", PASSWORD.toCharArray(), Roles.LEARNER);
         p.accounts().signUp(EMPLOYER, "Emma Employer", PASSWORD.toCharArray(), Roles.VERIFIER);
         earn(programming);
-        System.setProperty("webdriver.chrome.driver", ConsoleBrowserIT.DRIVER.toString());
-        Path profile = Files.createTempDirectory("microcred-chromium");
-        ChromeOptions options = new ChromeOptions().setBinary(ConsoleBrowserIT.CHROMIUM.toFile()).addArguments(
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=1280,1600");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(
-                ConsoleBrowserIT.DRIVER.toFile()).usingAnyFreePort().build(), options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chrome = Chromium.start(server.baseUrl());
+        browser = chrome.driver;
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (chrome != null) {
+            chrome.close();
         }
         if (server != null) {
             server.close();
@@ -110,11 +99,11 @@ class CareerBrowserIT {
     }
 
     void open(String path) {
-        browser.get(server.baseUrl() + path);
+        chrome.open(path);
     }
 
     WebElement find(String css) {
-        return browser.findElement(By.cssSelector(css));
+        return chrome.find(css);
     }
 
     void signIn(String email, String name) {
@@ -131,37 +120,11 @@ class CareerBrowserIT {
     }
 
     void submit(WebElement button) {
-        WebElement page = find("html");
-        button.click();
-        waitFor("the next page", () -> {
-            try {
-                page.getTagName();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException e) {
-                // this page is gone
-            }
-            try {
-                return "complete".equals(((org.openqa.selenium.JavascriptExecutor) browser)
-                        .executeScript("return document.readyState"));
-            } catch (org.openqa.selenium.WebDriverException e) {
-                return false;
-            }
-        });
+        chrome.submit(button);
     }
 
     static void waitFor(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Chromium.waitFor(what, condition);
     }
 
     int closeness() {
@@ -175,10 +138,7 @@ class CareerBrowserIT {
         try {
             journey.run();
         } catch (AssertionError | RuntimeException e) {
-            Path dir = Path.of("target", "browser-screenshots");
-            Files.createDirectories(dir);
-            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            chrome.screenshot(name);
             throw e;
         }
     }
@@ -196,7 +156,8 @@ class CareerBrowserIT {
             submit(hit.findElement(By.xpath(".//button[text()='Set as my goal']")));
             assertThat(find("#goal").getText()).isEqualTo("Computer Programmers");
             assertThat(find("#plan-headline").getText()).isNotBlank();
-            assertThat(find("svg[aria-label^='Skills profile']")).isNotNull();
+            assertThat(find("svg[aria-label^='Skills profile']").findElements(By.cssSelector("rect")))
+                    .as("the profile draws a bar for the proven skill, beside its two legend keys").hasSizeGreaterThan(2);
             assertThat(find("#gap-explanation").getText()).isNotBlank();
             assertThat(find("#plan-explanation").getText()).isNotBlank();
             assertThat(browser.findElements(By.cssSelector("ol.checks li")).stream().map(WebElement::getText)
@@ -207,6 +168,7 @@ class CareerBrowserIT {
             earn(testing);
             open("/wallet/goal");
             assertThat(closeness()).as("progress as credentials are earned").isGreaterThan(before);
+            assertThat(find("#plan-headline").getText()).as("the plan is on the page").isNotBlank();
             assertThat(browser.findElements(By.cssSelector("ol.checks li")).stream().map(WebElement::getText)
                     .noneMatch(t -> t.startsWith("Software Testing"))).isTrue();
 

@@ -130,5 +130,10 @@ final class Chromium implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        try (java.util.stream.Stream<Path> files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a profile left in the temporary directory is harmless
+        }
     }
 }

@@ -10,9 +10,6 @@ import dev.microcred.store.Issuer;
 import dev.microcred.store.Membership;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,11 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The issuer's journey in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, installed by
@@ -36,17 +30,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserIT {
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final String PASSWORD = "browser journey password";
     MicrocredServer server;
+    Chromium chrome;
     ChromeDriver browser;
-    Path profile;
     Issuer issuer;
 
     @BeforeAll
     void start() throws IOException {
-        assumeTrue(Files.isExecutable(DRIVER) && Files.isExecutable(CHROMIUM),
+        assumeTrue(Files.isExecutable(Chromium.DRIVER) && Files.isExecutable(Chromium.BINARY),
                 "/usr/bin/chromedriver or /usr/bin/chromium is absent (bash .ci/browser.sh installs them):"
                         + " browser journeys skipped");
         server = MicrocredServer.start(Config.defaults().withPort(0).withDataDirectory(
@@ -57,21 +49,14 @@ class ConsoleBrowserIT {
                 null, "web"));
         p.accounts().signUp("issuer@browser.example", "Iris Issuer", PASSWORD.toCharArray(), Roles.ISSUER_ADMIN);
         p.accounts().addMember(issuer, "issuer@browser.example", Membership.ADMIN);
-        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
-        profile = Files.createTempDirectory("microcred-chromium");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--no-first-run", "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
-                "--window-size=1280,1600");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build(), options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chrome = Chromium.start(server.baseUrl());
+        browser = chrome.driver;
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (chrome != null) {
+            chrome.close();
         }
         if (server != null) {
             server.close();
@@ -79,11 +64,11 @@ class ConsoleBrowserIT {
     }
 
     void open(String path) {
-        browser.get(server.baseUrl() + path);
+        chrome.open(path);
     }
 
     WebElement find(String css) {
-        return browser.findElement(By.cssSelector(css));
+        return chrome.find(css);
     }
 
     void signIn() {
@@ -100,40 +85,12 @@ class ConsoleBrowserIT {
         assertThat(browser.findElements(By.id("account-menu"))).isEmpty();
     }
 
-    /** Clicks a submit button and waits until the page it posted to has replaced this one. */
     void submit(WebElement button) {
-        WebElement page = find("html");
-        button.click();
-        waitFor("the next page", () -> {
-            try {
-                page.getTagName();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException e) {
-                // stale, or (Chromium, mid-navigation) "node does not belong to the document": this page is gone
-            }
-            try {
-                return "complete".equals(((org.openqa.selenium.JavascriptExecutor) browser)
-                        .executeScript("return document.readyState"));
-            } catch (org.openqa.selenium.WebDriverException e) {
-                return false; // the next page is still being loaded
-            }
-        });
+        chrome.submit(button);
     }
 
-    /** Polls for a state the last click leads to (a form post may return before its page has loaded). */
     static void waitFor(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Chromium.waitFor(what, condition);
     }
 
     @Test
@@ -188,10 +145,7 @@ class ConsoleBrowserIT {
             submit(find("form[action='/verify'] button[type=submit]"));
             assertThat(find("#verification").getText()).contains("Revoked: the issuer has withdrawn this credential.");
         } catch (AssertionError | RuntimeException e) {
-            Path dir = Path.of("target", "browser-screenshots");
-            Files.createDirectories(dir);
-            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(
-                    "issuerIssuesAVisitorVerifiesTheIssuerRevokes.png"), StandardCopyOption.REPLACE_EXISTING);
+            chrome.screenshot("issuerIssuesAVisitorVerifiesTheIssuerRevokes");
             throw e;
         }
     }

@@ -2,11 +2,10 @@ package dev.microcred.store;
 
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
+import dev.microcred.tlog.merkle.TreeHash;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -305,21 +304,14 @@ public final class TransparencyLogStore {
 
     /** RFC 9162 §2.1.1 leaf hashes, SHA-256(0x00 || entry), of entries {@code [from, from + count)}. */
     private static byte[] leaves(Connection c, long from, int count) throws SQLException {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
         byte[] out = new byte[count * 32];
         int n = 0;
         try (PreparedStatement s = c.prepareStatement(SELECT_LEAVES)) {
             Jdbc.bind(s, from, from + count);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next() && n < count) {
-                    sha256.update((byte) 0);
-                    sha256.update(rs.getString(1).getBytes(StandardCharsets.US_ASCII));
-                    System.arraycopy(sha256.digest(), 0, out, 32 * n++, 32);
+                    byte[] leaf = TreeHash.leaf(rs.getString(1).getBytes(StandardCharsets.US_ASCII)).toArray();
+                    System.arraycopy(leaf, 0, out, 32 * n++, 32);
                 }
             }
         }

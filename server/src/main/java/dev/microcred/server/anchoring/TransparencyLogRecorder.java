@@ -1,6 +1,5 @@
 package dev.microcred.server.anchoring;
 
-import dev.microcred.server.tlog.Sequencer;
 import dev.microcred.server.tlog.TransparencyLog;
 import dev.microcred.tlog.entry.Anchor;
 import java.sql.Connection;
@@ -9,16 +8,15 @@ import java.util.Objects;
 
 /**
  * Records anchors in the platform's transparency log: the entry joins the log's pending queue in the transaction
- * that completes the anchor ({@link TransparencyLog#append}), and the {@link Sequencer} is asked for a round once
- * that transaction has committed, so a later checkpoint covers the anchor. Thread-safe.
+ * that completes the anchor ({@link TransparencyLog#append}), and the log is told once that transaction has
+ * committed ({@link TransparencyLog#committed}: the sequencer runs a round), so a later checkpoint covers the
+ * anchor. Thread-safe.
  */
 public final class TransparencyLogRecorder implements AnchorRecorder {
     private final TransparencyLog log;
-    private final Sequencer sequencer;
 
-    public TransparencyLogRecorder(TransparencyLog log, Sequencer sequencer) {
+    public TransparencyLogRecorder(TransparencyLog log) {
         this.log = Objects.requireNonNull(log, "log");
-        this.sequencer = Objects.requireNonNull(sequencer, "sequencer");
     }
 
     @Override
@@ -28,6 +26,6 @@ public final class TransparencyLogRecorder implements AnchorRecorder {
 
     @Override
     public void committed(Anchor entry) {
-        sequencer.trigger();
+        log.committed();
     }
 }

@@ -10,6 +10,7 @@ import dev.microcred.server.bulk.BulkEvents;
 import dev.microcred.server.bulk.BulkIssuance;
 import dev.microcred.server.http.Bearer;
 import dev.microcred.server.http.Bodies;
+import dev.microcred.server.http.UploadLimits;
 import dev.microcred.server.issuing.Scopes;
 import dev.microcred.store.BulkJob;
 import dev.microcred.store.Issuer;
@@ -50,14 +51,16 @@ public final class BulkRoutes {
     private void upload(Context ctx) {
         Issuer issuer = p.issuers().require(ctx.pathParam("slug"));
         bearer.require(ctx, issuer, Scopes.CREDENTIALS_ISSUE);
-        if (ctx.contentLength() > BulkIssuance.MAX_CSV_BYTES) {
+        String contentType = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        boolean multipart = contentType.startsWith("multipart/form-data");
+        // a multipart body carries its framing on top of the file (the file part itself is checked below)
+        if (ctx.contentLength() > BulkIssuance.MAX_CSV_BYTES + (multipart ? UploadLimits.FORM_OVERHEAD : 0)) {
             throw new MicrocredException(Problem.TOO_LARGE, "the file is larger than " + BulkIssuance.MAX_CSV_BYTES
                     + " bytes");
         }
-        String contentType = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         byte[] csv;
         String achievementId = blankToNull(ctx.queryParam("achievementId"));
-        if (contentType.startsWith("multipart/form-data")) {
+        if (multipart) {
             UploadedFile file = ctx.uploadedFile("file");
             if (file == null) {
                 throw new MicrocredException(Problem.MALFORMED_INPUT, "the form has no file part named \"file\"");

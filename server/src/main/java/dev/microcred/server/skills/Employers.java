@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
+import dev.microcred.core.Sha256;
 import dev.microcred.credentials.json.Json;
 import dev.microcred.server.Platform;
 import dev.microcred.server.accounts.Roles;
@@ -21,9 +22,6 @@ import dev.microcred.store.CareerStore;
 import dev.microcred.store.ContactRequest;
 import dev.microcred.store.ShortlistEntry;
 import dev.microcred.store.StoredPosting;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -267,13 +265,8 @@ public final class Employers {
 
     /** The pseudonym of a learner for a posting. */
     static String pseudonym(String postingId, String accountId) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(("microcred candidate v1\0" + postingId + "\0"
-                    + accountId).getBytes(StandardCharsets.UTF_8));
-            return "candidate-" + HexFormat.of().formatHex(d, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] d = Sha256.digest("microcred candidate v1\0" + postingId + "\0" + accountId);
+        return "candidate-" + HexFormat.of().formatHex(d, 0, 6);
     }
 
     private record Ranked(RankedCandidate candidate, String account, String pseudonym) {

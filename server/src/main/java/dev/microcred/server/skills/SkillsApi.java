@@ -140,7 +140,7 @@ public final class SkillsApi {
 
     private void gap(Context ctx) {
         ObjectNode body = Bodies.object(ctx, p.config().maxRequestBytes());
-        Analysis a = skills.planner().analyse(body, text(body, "occupation"), null, false);
+        Analysis a = skills.planner().analyse(body, CareerApi.text(body, "occupation"), null, false);
         ObjectNode out = SkillsJson.gap(a.gap());
         out.put("note", a.note());
         out.set("credentials", SkillsJson.credentials(a.credentials()));
@@ -149,12 +149,12 @@ public final class SkillsApi {
 
     private void plan(Context ctx) {
         ObjectNode body = Bodies.object(ctx, p.config().maxRequestBytes());
-        CostMeasure measure = CareerPlanner.objective(text(body, "objective"));
+        CostMeasure measure = CareerPlanner.objective(CareerApi.text(body, "objective"));
         JsonNode optional = body.get("includeOptional");
         if (optional != null && !optional.isBoolean()) {
             throw new MicrocredException(Problem.INVALID_REQUEST, "includeOptional must be true or false");
         }
-        Analysis a = skills.planner().analyse(body, text(body, "occupation"), measure,
+        Analysis a = skills.planner().analyse(body, CareerApi.text(body, "occupation"), measure,
                 optional != null && optional.asBoolean());
         Taxonomy t = skills.taxonomy().require();
         ObjectNode out = Json.object();
@@ -211,16 +211,5 @@ public final class SkillsApi {
         SignedCredential clr = skills.clr().export(issuer, URLDecoder.decode(ctx.pathParam("ref"),
                 StandardCharsets.UTF_8));
         Bodies.json(ctx, 200, clr.credential(), "application/vc");
-    }
-
-    private static String text(ObjectNode o, String name) {
-        JsonNode v = o.get(name);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw new MicrocredException(Problem.INVALID_REQUEST, name + " must be a string");
-        }
-        return v.asText();
     }
 }

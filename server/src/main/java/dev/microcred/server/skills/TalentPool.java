@@ -2,12 +2,14 @@ package dev.microcred.server.skills;
 
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
+import dev.microcred.core.Sha256;
 import dev.microcred.server.Platform;
 import dev.microcred.skills.matching.CandidateIndex;
 import dev.microcred.skills.profile.SkillsProfile;
 import dev.microcred.skills.profile.VerificationStatus;
 import dev.microcred.skills.profile.VerifiedCredential;
 import dev.microcred.store.CareerStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -193,12 +195,7 @@ public final class TalentPool {
     }
 
     private static String digest(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private Learner learner(String account, String fingerprint, Map<String, IssuerCredibility.Standing> standings) {

@@ -9,6 +9,7 @@ import dev.microcred.tlog.note.SignedNote;
 import dev.microcred.tlog.witness.AddCheckpointRequest;
 import dev.microcred.tlog.witness.Cosignature;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,11 +52,16 @@ final class WitnessClient {
         long old = oldSize > size ? 0 : oldSize;
         for (int attempt = 0; attempt < 2; attempt++) {
             String body = AddCheckpointRequest.of(ConsistencyProof.generate(tree, old, size), note).format();
-            HttpResponse<byte[]> r;
+            HttpResponse<InputStream> r;
+            byte[] answer;
             try {
                 r = http.send(HttpRequest.newBuilder(URI.create(witness.url() + "/add-checkpoint"))
                         .timeout(timeout).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                        .build(), HttpResponse.BodyHandlers.ofByteArray());
+                        .build(), HttpResponse.BodyHandlers.ofInputStream());
+                // read at most one byte past the limit: a longer answer is refused, never buffered whole
+                try (InputStream in = r.body()) {
+                    answer = in.readNBytes(MAX_RESPONSE + 1);
+                }
             } catch (IOException e) {
                 LOG.warn("witness unreachable witness={} error={}", witness.url(), e.getClass().getSimpleName());
                 return Optional.empty();
@@ -63,7 +69,11 @@ final class WitnessClient {
                 Thread.currentThread().interrupt();
                 return Optional.empty();
             }
-            String text = new String(r.body(), 0, Math.min(r.body().length, MAX_RESPONSE), StandardCharsets.UTF_8);
+            if (answer.length > MAX_RESPONSE) {
+                LOG.warn("witness answer too large witness={} limit={}", witness.url(), MAX_RESPONSE);
+                return Optional.empty();
+            }
+            String text = new String(answer, StandardCharsets.UTF_8);
             if (r.statusCode() == 200) {
                 try {
                     for (NoteSignature line : Cosignature.parseLines(text)) {
