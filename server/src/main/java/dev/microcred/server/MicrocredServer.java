@@ -293,8 +293,8 @@ public final class MicrocredServer implements AutoCloseable {
         StatusRegistry status = new StatusRegistry(db, store, issuers, keys, clock, log);
         AchievementCatalog achievements = new AchievementCatalog(db, store, baseUrl, SkillsGraph::bundled, clock);
         Verification verification = new Verification(
-                new PlatformFetcher(db, store, issuers, status, new GuardedHttpFetcher(), baseUrl), clock,
-                metrics::verification);
+                new PlatformFetcher(db, store, issuers, status, new GuardedHttpFetcher(), baseUrl), issuers.methods(),
+                clock, metrics::verification);
         Issuance issuance = new Issuance(db, store, issuers, status, keys, clock, log,
                 new MilestoneAwards(db, store, verification, clock));
         AccessTokens tokens = new AccessTokens(db, store, clock);

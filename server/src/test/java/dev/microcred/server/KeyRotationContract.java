@@ -3,6 +3,11 @@ package dev.microcred.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.microcred.credentials.dataintegrity.Cryptosuite;
+import dev.microcred.credentials.dataintegrity.DataIntegrity;
+import dev.microcred.credentials.dataintegrity.ProofOptions;
+import dev.microcred.crypto.Ed25519PrivateKey;
 import dev.microcred.crypto.KeyEncryptionKey;
 import dev.microcred.server.accounts.Roles;
 import dev.microcred.store.Issuer;
@@ -28,6 +33,7 @@ abstract class KeyRotationContract {
     static final String ADMIN = "admin-token-for-key-rotation-tests-0123456789";
     static final String PASSWORD = "rotation password 123";
     final List<String> urls = new ArrayList<>();
+    final KeyEncryptionKey kek = KeyEncryptionKey.generate();
     MicrocredServer server;
     Http http;
 
@@ -39,7 +45,7 @@ abstract class KeyRotationContract {
         urls.add(url);
         server = MicrocredServer.start(Config.defaults().withPort(0)
                 .withDataDirectory(Files.createTempDirectory("microcred-keys-it")).withDatabaseUrl(url)
-                .withKeyEncryptionKey(KeyEncryptionKey.generate()).withAdminToken(ADMIN));
+                .withKeyEncryptionKey(kek).withAdminToken(ADMIN));
         http = new Http(server.baseUrl());
     }
 
@@ -195,6 +201,72 @@ abstract class KeyRotationContract {
         assertThat(admin.post(console, Map.of()).status()).isEqualTo(303);
         assertThat(http.get("/api/issuers/" + slug(x) + "/keys").json()).hasSize(2);
         assertThat(admin.get("/console/" + slug(x)).body()).contains(issuerX.did() + "#key-2");
+    }
+
+    /**
+     * The verifying server keeps its issuers' verification methods in memory ({@code IssuerMethods}): a key added by
+     * another server on the same database is found at once, the kept methods say what the DID document says, and a
+     * warm cache accepts no altered credential nor a signature by a key the issuer does not have.
+     */
+    @Test
+    void keptVerificationMethodsFollowKeysAddedByAnotherServer() throws Exception {
+        JsonNode issuer = issuer("web");
+        String did = issuer.path("did").asText();
+        Issuer stored = server.platform().issuers().require(slug(issuer));
+        JsonNode before = issue(issuer);
+        assertThat(outcome(before)).isEqualTo("valid");
+        dev.microcred.server.issuing.IssuerMethods kept = server.platform().issuers().methods();
+        assertThat(kept.find(did + "#key-1")).as("kept as the DID document lists it")
+                .isEqualTo(server.platform().verification().resolve(did + "#key-1"));
+        assertThat(kept.find(did + "#key-9")).isNull();
+        assertThat(kept.find("did:web:example.org:issuers:" + slug(issuer) + "#key-1")).isNull();
+
+        ObjectNode altered = (ObjectNode) before.path("credential").deepCopy();
+        ((ObjectNode) altered.path("credentialSubject").path("achievement")).put("name", "Altered");
+        assertThat(verifyOutcome(altered)).isEqualTo("tampered");
+        ObjectNode forged = (ObjectNode) before.path("credential").deepCopy();
+        forged.remove("proof");
+        forged = DataIntegrity.standard().sign(forged, ProofOptions.of(Cryptosuite.EDDSA_RDFC_2022, did + "#key-1"),
+                Ed25519PrivateKey.generate());
+        assertThat(verifyOutcome(forged)).as("signed by a key the issuer does not have").isEqualTo("tampered");
+        ObjectNode unknownKey = (ObjectNode) before.path("credential").deepCopy();
+        unknownKey.remove("proof");
+        unknownKey = DataIntegrity.standard().sign(unknownKey,
+                ProofOptions.of(Cryptosuite.EDDSA_RDFC_2022, did + "#key-2"), Ed25519PrivateKey.generate());
+        assertThat(verifyOutcome(unknownKey)).as("a key id the issuer does not have (yet)").isNotEqualTo("valid");
+
+        // a second server on the same database (the same H2 in-memory database, or PostgreSQL schema)
+        try (MicrocredServer other = MicrocredServer.start(Config.defaults().withPort(0)
+                .withDataDirectory(Files.createTempDirectory("microcred-keys-other")).withDatabaseUrl(urls.get(0))
+                .withKeyEncryptionKey(kek).withAdminToken(ADMIN))) {
+            Http.Response rotated = new Http(other.baseUrl()).post("/api/issuers/" + slug(issuer) + "/keys/rotate",
+                    token(issuer), "");
+            assertThat(rotated.status()).as(rotated.body()).isEqualTo(201);
+            assertThat(rotated.json().path("verificationMethod").asText()).isEqualTo(did + "#key-2");
+        }
+        assertThat(verifyOutcome(unknownKey)).as("key-2 is now the issuer's, but not the key that signed").isEqualTo("tampered");
+        JsonNode after = issue(issuer);
+        assertThat(method(after)).isEqualTo(did + "#key-2");
+        assertThat(outcome(after)).as("the key added by the other server is found").isEqualTo("valid");
+        assertThat(kept.find(did + "#key-2").method())
+                .isEqualTo(server.platform().verification().resolve(did + "#key-2").method());
+        assertThat(server.platform().verification().resolve(did + "#key-1").authorizedFor("authentication"))
+                .as("presentations read the document afresh: the retired key no longer authenticates").isFalse();
+        assertThat(outcome(before)).isEqualTo("valid");
+        assertThat(verifyOutcome(altered)).isEqualTo("tampered");
+
+        server.platform().issuers().rotateKey(stored);
+        assertThat(kept.find(did + "#key-1")).as("dropped and read again after a rotation here")
+                .isEqualTo(server.platform().verification().resolve(did + "#key-1"));
+        assertThat(kept.find(did + "#key-1").authorizedFor("authentication")).isFalse();
+        assertThat(outcome(before)).isEqualTo("valid");
+        assertThat(outcome(after)).isEqualTo("valid");
+    }
+
+    String verifyOutcome(ObjectNode credential) {
+        Http.Response r = http.post("/api/verify", null, credential.toString());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().path("outcome").asText();
     }
 
     /** Every transparency-log entry text, sequenced or still pending, in order. */

@@ -16,6 +16,7 @@ import dev.microcred.crypto.VerificationMethod;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -40,6 +41,7 @@ public final class MethodResolver {
 
     private final Fetcher fetcher;
     private final Function<ObjectNode, PublicKey> jwkDecoder;
+    private final KnownMethods known;
     private final ConcurrentHashMap<String, ObjectNode> documents = new ConcurrentHashMap<>();
 
     /**
@@ -47,8 +49,17 @@ public final class MethodResolver {
      * @param jwkDecoder turns a {@code publicKeyJwk} object into a key; may throw MicrocredException
      */
     public MethodResolver(Fetcher fetcher, Function<ObjectNode, PublicKey> jwkDecoder) {
+        this(fetcher, jwkDecoder, KnownMethods.NONE);
+    }
+
+    /**
+     * A resolver that asks {@code known} first and fetches the controller's document only for the methods it does
+     * not know.
+     */
+    public MethodResolver(Fetcher fetcher, Function<ObjectNode, PublicKey> jwkDecoder, KnownMethods known) {
         this.fetcher = fetcher;
         this.jwkDecoder = jwkDecoder;
+        this.known = Objects.requireNonNull(known, "known");
     }
 
     /** Resolves {@code methodId} (a DID URL or an HTTPS URL, normally with a fragment). */
@@ -58,6 +69,10 @@ public final class MethodResolver {
         }
         if (methodId.startsWith(DidKey.PREFIX)) {
             return new ResolvedMethod(DidKey.resolve(methodId), ALL_RELATIONSHIPS, ResolvedMethod.Source.DID_KEY);
+        }
+        ResolvedMethod fromMemory = known.find(methodId);
+        if (fromMemory != null) {
+            return fromMemory;
         }
         String base = stripFragment(methodId);
         URI documentUrl;
@@ -119,6 +134,21 @@ public final class MethodResolver {
             documents.put(base, doc);
         }
         return doc;
+    }
+
+    /**
+     * The method {@code methodId} as {@code document} (its controller's DID or key document, already in hand) lists
+     * it: the same reading as a fetched document gets, including the check that a DID document is the DID's own.
+     *
+     * @throws MicrocredException {@code KEY_NOT_FOUND} when the document is another DID's or lacks the method
+     */
+    public ResolvedMethod resolveIn(ObjectNode document, String methodId) {
+        String base = stripFragment(methodId);
+        if (base.startsWith("did:") && !base.equals(document.path("id").asText())) {
+            throw new MicrocredException(Problem.KEY_NOT_FOUND, "the DID document is for "
+                    + document.path("id").asText("(no id)") + ", not " + base);
+        }
+        return find(document, base, methodId);
     }
 
     private ResolvedMethod find(ObjectNode document, String base, String methodId) {

@@ -3,8 +3,8 @@ package dev.microcred.credentials.ob3;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
+import dev.microcred.credentials.json.DateTimeStamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -58,7 +58,7 @@ final class Envelope {
 
     static Instant instant(String dateTime, String path) {
         try {
-            return OffsetDateTime.parse(dateTime).toInstant();
+            return DateTimeStamp.toInstant(dateTime);
         } catch (DateTimeParseException e) {
             throw new MicrocredException(Problem.MALFORMED_INPUT, path + " is not an RFC 3339 date-time: " + dateTime);
         }

@@ -174,7 +174,7 @@ public record StatusListCredential(URI id, String issuer, String statusPurpose, 
             return null;
         }
         try {
-            return java.time.OffsetDateTime.parse(v).toInstant();
+            return dev.microcred.credentials.json.DateTimeStamp.toInstant(v);
         } catch (DateTimeParseException e) {
             throw malformed(name + " is not an RFC 3339 date-time: " + v);
         }

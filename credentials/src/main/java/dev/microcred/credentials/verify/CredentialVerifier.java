@@ -13,6 +13,7 @@ import dev.microcred.credentials.dataintegrity.DataIntegrity;
 import dev.microcred.credentials.dataintegrity.KeyResolver;
 import dev.microcred.credentials.dataintegrity.ProofResult;
 import dev.microcred.credentials.dataintegrity.VerificationResult;
+import dev.microcred.credentials.did.KnownMethods;
 import dev.microcred.credentials.did.MethodResolver;
 import dev.microcred.credentials.did.ResolvedMethod;
 import dev.microcred.credentials.fetch.FetchedDocument;
@@ -76,12 +77,22 @@ public final class CredentialVerifier {
     private final SchemaValidator schemas = SchemaValidator.bundled();
     private final Fetcher fetcher;
     private final Function<ObjectNode, PublicKey> jwkDecoder;
+    private final KnownMethods known;
     private final Clock clock;
     private final VerifiedLists verifiedLists = new VerifiedLists();
 
     /** A verifier over the bundled contexts and the standard Data Integrity engine. */
     public CredentialVerifier(Fetcher fetcher, Function<ObjectNode, PublicKey> jwkDecoder, Clock clock) {
-        this(DataIntegrity.standard(), JsonLdProcessor.standard().contexts(), fetcher, jwkDecoder, clock);
+        this(fetcher, jwkDecoder, KnownMethods.NONE, clock);
+    }
+
+    /**
+     * A verifier over the bundled contexts and the standard Data Integrity engine that resolves the signing keys of
+     * credentials through {@code known} first (see {@link KnownMethods}) and fetches the rest.
+     */
+    public CredentialVerifier(Fetcher fetcher, Function<ObjectNode, PublicKey> jwkDecoder, KnownMethods known,
+                              Clock clock) {
+        this(DataIntegrity.standard(), JsonLdProcessor.standard().contexts(), fetcher, jwkDecoder, known, clock);
     }
 
     /**
@@ -93,6 +104,12 @@ public final class CredentialVerifier {
      */
     public CredentialVerifier(DataIntegrity dataIntegrity, BundledContextLoader contexts, Fetcher fetcher,
                               Function<ObjectNode, PublicKey> jwkDecoder, Clock clock) {
+        this(dataIntegrity, contexts, fetcher, jwkDecoder, KnownMethods.NONE, clock);
+    }
+
+    private CredentialVerifier(DataIntegrity dataIntegrity, BundledContextLoader contexts, Fetcher fetcher,
+                               Function<ObjectNode, PublicKey> jwkDecoder, KnownMethods known, Clock clock) {
+        this.known = Objects.requireNonNull(known, "known");
         this.dataIntegrity = Objects.requireNonNull(dataIntegrity, "dataIntegrity");
         this.contexts = Objects.requireNonNull(contexts, "contexts");
         this.blockcerts = new BlockcertsVerifier(new JsonLdProcessor(contexts));
@@ -158,7 +175,7 @@ public final class CredentialVerifier {
     private VerificationReport verifyJwt(String jws, Instant at, String format, int depth) {
         ObjectNode credential = VcJwt.decode(jws).credential();
         Map<String, ResolvedMethod> resolved = new ConcurrentHashMap<>();
-        MethodResolver methods = new MethodResolver(fetcher, jwkDecoder);
+        MethodResolver methods = new MethodResolver(fetcher, jwkDecoder, known);
         VcJwtVerification verification;
         try {
             verification = VcJwt.verify(jws, id -> resolved.computeIfAbsent(id, methods::resolve).method());
@@ -251,7 +268,7 @@ public final class CredentialVerifier {
                     : Check.skipped(ISSUER_KEY, "no verified signature to attribute"));
         } else {
             Map<String, ResolvedMethod> resolved = new ConcurrentHashMap<>();
-            MethodResolver methods = new MethodResolver(fetcher, jwkDecoder);
+            MethodResolver methods = new MethodResolver(fetcher, jwkDecoder, known);
             List<ProofResult> verifiedProofs = new ArrayList<>();
             checks.add(proofCheck(credential, methods, resolved, verifiedProofs));
             checks.add(issuerKeyCheck(credential, methods, resolved, verifiedProofs));

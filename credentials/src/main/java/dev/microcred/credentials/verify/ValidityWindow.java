@@ -2,8 +2,8 @@ package dev.microcred.credentials.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.microcred.credentials.json.DateTimeStamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,40 +21,59 @@ final class ValidityWindow {
     }
 
     static Check check(ObjectNode credential, Instant at) {
+        return read(credential).check(at);
+    }
+
+    /** The window {@code credential} states, read once: judge it at any instant with {@link Window#check}. */
+    static Window read(ObjectNode credential) {
         boolean v1 = credential.has("issuanceDate") && !credential.has("validFrom");
         String fromField = v1 ? "issuanceDate" : "validFrom";
         String untilField = credential.has("validUntil") || !credential.has("expirationDate")
                 ? "validUntil" : "expirationDate";
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("checkedAt", at.toString());
-        Instant from;
-        Instant until;
         try {
-            from = instant(credential.get(fromField));
-            until = instant(credential.get(untilField));
+            return new Window(fromField, untilField, instant(credential.get(fromField)),
+                    instant(credential.get(untilField)), null);
         } catch (DateTimeParseException e) {
-            return Check.failed(NAME, Outcome.INVALID, "a validity date is not an ISO 8601 date-time: "
-                    + e.getParsedString());
+            return new Window(fromField, untilField, null, null, e.getParsedString());
         }
-        if (from != null) {
-            values.put(fromField, from.toString());
+    }
+
+    /** A stated validity window; {@code unreadable} is the date text that could not be read (null when both were). */
+    record Window(String fromField, String untilField, Instant from, Instant until, String unreadable) {
+        Check check(Instant at) {
+            if (unreadable != null) {
+                return Check.failed(NAME, Outcome.INVALID, "a validity date is not an ISO 8601 date-time: "
+                        + unreadable);
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("checkedAt", at.toString());
+            if (from != null) {
+                values.put(fromField, from.toString());
+            }
+            if (until != null) {
+                values.put(untilField, until.toString());
+            }
+            if (from != null && until != null && until.isBefore(from)) {
+                return Check.failed(NAME, Outcome.INVALID, fromField + " is after " + untilField, values);
+            }
+            if (from != null && at.isBefore(from)) {
+                return Check.failed(NAME, Outcome.NOT_YET_VALID, "not valid before " + from, values);
+            }
+            if (until != null && at.isAfter(until)) {
+                return Check.failed(NAME, Outcome.EXPIRED, "expired on " + until, values);
+            }
+            String detail = until == null
+                    ? (from == null ? "no validity period stated" : "valid since " + from + ", no expiry")
+                    : "valid from " + (from == null ? "(unstated)" : from) + " until " + until;
+            return Check.passed(NAME, detail, values);
         }
-        if (until != null) {
-            values.put(untilField, until.toString());
+
+        /** The status {@link #check} gives at {@code at}, without building its explanation. */
+        Check.Status status(Instant at) {
+            boolean failed = unreadable != null || from != null && until != null && until.isBefore(from)
+                    || from != null && at.isBefore(from) || until != null && at.isAfter(until);
+            return failed ? Check.Status.FAILED : Check.Status.PASSED;
         }
-        if (from != null && until != null && until.isBefore(from)) {
-            return Check.failed(NAME, Outcome.INVALID, fromField + " is after " + untilField, values);
-        }
-        if (from != null && at.isBefore(from)) {
-            return Check.failed(NAME, Outcome.NOT_YET_VALID, "not valid before " + from, values);
-        }
-        if (until != null && at.isAfter(until)) {
-            return Check.failed(NAME, Outcome.EXPIRED, "expired on " + until, values);
-        }
-        String detail = until == null
-                ? (from == null ? "no validity period stated" : "valid since " + from + ", no expiry")
-                : "valid from " + (from == null ? "(unstated)" : from) + " until " + until;
-        return Check.passed(NAME, detail, values);
     }
 
     static Instant instant(JsonNode node) {
@@ -66,7 +85,7 @@ final class ValidityWindow {
         }
         String text = node.asText();
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return DateTimeStamp.toInstant(text);
         } catch (DateTimeParseException e) {
             // no offset: read as UTC (XML Schema dateTime without timezone)
             return java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC);

@@ -34,7 +34,7 @@ final class VerifiedLists {
     VerifiedList find(URI url, byte[] body, Instant at, int depth) {
         VerifiedList v = entries.get(new Key(url, Bytes.of(Sha256.digest(body)), depth));
         if (v == null || Duration.between(v.verifiedAt(), at).abs().compareTo(v.reuseFor()) > 0
-                || ValidityWindow.check(v.json(), at).status() != v.validity()) {
+                || v.window().status(at) != v.validity()) {
             return null;
         }
         return v;
@@ -45,7 +45,8 @@ final class VerifiedLists {
         StatusListCredential parsed = StatusListCredential.parse(list);
         Duration ttl = parsed.ttl() == null ? Duration.ZERO : parsed.ttl();
         Duration reuse = ttl.compareTo(MAX_REUSE) > 0 ? MAX_REUSE : ttl;
-        VerifiedList v = new VerifiedList(list, parsed, at, reuse, ValidityWindow.check(list, at).status());
+        ValidityWindow.Window window = ValidityWindow.read(list);
+        VerifiedList v = new VerifiedList(list, parsed, at, reuse, window, window.check(at).status());
         if (!reuse.isZero()) {
             if (entries.size() >= MAX_ENTRIES) {
                 entries.clear();
@@ -55,8 +56,11 @@ final class VerifiedLists {
         return v;
     }
 
-    /** A list credential that verified: its JSON (never modified), parsed, when, for how long, its validity. */
+    /**
+     * A list credential that verified: its JSON (never modified), parsed, when, for how long, its validity window
+     * (read once) and how that window judged the instant it was verified at.
+     */
     record VerifiedList(ObjectNode json, StatusListCredential parsed, Instant verifiedAt, Duration reuseFor,
-                        Check.Status validity) {
+                        ValidityWindow.Window window, Check.Status validity) {
     }
 }

@@ -61,4 +61,27 @@ class MethodResolverTest {
         assertThatThrownBy(() -> resolver(Fetcher.NONE).resolve("did:ion:abc#k"))
                 .isInstanceOf(MicrocredException.class).hasMessageContaining("unsupported DID method: did:ion");
     }
+
+    @Test
+    void knownMethodsAnswerFirstAndTheDocumentTheRest() {
+        ResolvedMethod fetched = resolver(new ManifestFetcher()).resolve(LEGACY_KEY);
+        KnownMethods known = id -> id.equals(LEGACY_KEY) ? fetched : null;
+        MethodResolver offline = new MethodResolver(Fetcher.NONE, jwk -> null, known);
+        assertThat(offline.resolve(LEGACY_KEY)).isSameAs(fetched);
+        assertThatThrownBy(() -> offline.resolve(LEGACY + "#other")).as("not known: fetched, here offline")
+                .isInstanceOf(MicrocredException.class).hasMessageContaining("offline");
+    }
+
+    @Test
+    void aDocumentInHandIsReadAsAFetchedOne() {
+        ManifestFetcher fetcher = new ManifestFetcher();
+        com.fasterxml.jackson.databind.node.ObjectNode document = dev.microcred.credentials.json.Json.parseObject(
+                fetcher.fetch(DidWeb.documentUrl(LEGACY)).bodyBytes());
+        MethodResolver reader = resolver(Fetcher.NONE);
+        assertThat(reader.resolveIn(document, LEGACY_KEY)).isEqualTo(resolver(fetcher).resolve(LEGACY_KEY));
+        assertThatThrownBy(() -> reader.resolveIn(document, "did:web:other.example#z6Mk"))
+                .isInstanceOf(MicrocredException.class).hasMessageContaining("not did:web:other.example");
+        assertThatThrownBy(() -> reader.resolveIn(document, LEGACY + "#nope"))
+                .isInstanceOf(MicrocredException.class).hasMessageContaining("no verification method");
+    }
 }

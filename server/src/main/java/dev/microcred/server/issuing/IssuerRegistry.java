@@ -53,6 +53,7 @@ public final class IssuerRegistry {
     private final String baseUrl;
     private final Clock clock;
     private final TransparencyLog log;
+    private final IssuerMethods methods;
 
     public IssuerRegistry(Database db, Store store, KeyRing keys, String baseUrl, Clock clock, TransparencyLog log) {
         this.log = Objects.requireNonNull(log, "log");
@@ -61,6 +62,12 @@ public final class IssuerRegistry {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.methods = new IssuerMethods(db, store, this);
+    }
+
+    /** The verification methods of this platform's did:web issuers, kept in memory for verification. */
+    public IssuerMethods methods() {
+        return methods;
     }
 
     /** What a new issuer is made from. {@code url}, {@code email} and {@code description} may be null. */
@@ -215,6 +222,7 @@ public final class IssuerRegistry {
             return successor;
         });
         log.committed();
+        methods.forget(issuer.did());
         LOG.info("issuer key rotated issuer={} key={}", issuer.id(), rotated.id());
         return rotated;
     }

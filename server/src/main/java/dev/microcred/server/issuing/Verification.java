@@ -3,6 +3,7 @@ package dev.microcred.server.issuing;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microcred.credentials.dataintegrity.DataIntegrity;
 import dev.microcred.credentials.dataintegrity.VerificationResult;
+import dev.microcred.credentials.did.KnownMethods;
 import dev.microcred.credentials.did.MethodResolver;
 import dev.microcred.credentials.did.ResolvedMethod;
 import dev.microcred.credentials.jose.JwkJson;
@@ -22,7 +23,6 @@ import java.util.function.Consumer;
 public final class Verification {
     private final Fetcher fetcher;
     private final CredentialVerifier verifier;
-    private final MethodResolver methods;
     private final Clock clock;
     private final Consumer<String> outcomes;
 
@@ -32,10 +32,17 @@ public final class Verification {
 
     /** A verifier that tells {@code outcomes} the outcome label of every report (metrics). */
     public Verification(Fetcher fetcher, Clock clock, Consumer<String> outcomes) {
+        this(fetcher, KnownMethods.NONE, clock, outcomes);
+    }
+
+    /**
+     * As above, resolving the signing keys of credentials through {@code known} first (the platform's own issuers'
+     * keys in memory, {@link IssuerMethods}); presentations' keys are always resolved from their documents.
+     */
+    public Verification(Fetcher fetcher, KnownMethods known, Clock clock, Consumer<String> outcomes) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
-        this.verifier = new CredentialVerifier(fetcher, JwkJson::publicKey, clock);
-        this.methods = new MethodResolver(fetcher, JwkJson::publicKey);
+        this.verifier = new CredentialVerifier(fetcher, JwkJson::publicKey, known, clock);
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
     }
 
@@ -62,12 +69,22 @@ public final class Verification {
      * through the platform's fetcher ({@code did:key} offline).
      */
     public VerificationResult verifyProofs(ObjectNode document) {
+        MethodResolver methods = methods();
         return DataIntegrity.standard().verify(document, id -> methods.resolve(id).method());
     }
 
     /** The verification method {@code id} resolved, with the relationships its controller authorises it for. */
     public ResolvedMethod resolve(String id) {
-        return methods.resolve(id);
+        return methods().resolve(id);
+    }
+
+    /**
+     * A resolver for one call: it keeps the documents it fetched only while the call lasts, so a key added, or
+     * retired from {@code authentication}, since the last call is seen (a resolver kept for the server's life kept
+     * the first document it read of each controller).
+     */
+    private MethodResolver methods() {
+        return new MethodResolver(fetcher, JwkJson::publicKey);
     }
 
     private VerificationReport counted(VerificationReport report) {
