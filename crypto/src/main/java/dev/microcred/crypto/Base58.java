@@ -72,45 +72,51 @@ public final class Base58 {
     }
 
     public static byte[] decode(String input) {
-        if (input.isEmpty()) {
-            return new byte[0];
-        }
-        byte[] input58 = new byte[input.length()];
-        for (int i = 0; i < input.length(); i++) {
+        int n = input.length();
+        int[] digits = new int[n];
+        for (int i = 0; i < n; i++) {
             char c = input.charAt(i);
             int digit = c < 128 ? INDEXES[c] : -1;
             if (digit < 0) {
                 throw new MicrocredException(Problem.MALFORMED_INPUT,
                         "invalid base58 character '" + c + "' at position " + i);
             }
-            input58[i] = (byte) digit;
+            digits[i] = digit;
         }
         int zeros = 0;
-        while (zeros < input58.length && input58[zeros] == 0) {
+        while (zeros < n && digits[zeros] == 0) {
             zeros++;
         }
-        byte[] decoded = new byte[input.length()];
-        int out = decoded.length;
-        for (int start = zeros; start < input58.length; ) {
-            decoded[--out] = (byte) divmod(input58, start, 58, 256);
-            if (input58[start] == 0) {
-                start++;
+        // the number as little-endian 32-bit limbs: times 58^k plus the next k (at most five) digits per pass
+        // (not one divmod by 256 over every digit per output byte); log2(58) < 5.86 bits per digit
+        int[] number = new int[((n - zeros) * 586 / 100 + 31) / 32 + 1];
+        int used = 0;
+        for (int i = zeros; i < n; ) {
+            int take = Math.min(5, n - i);
+            long multiplier = 1;
+            long carry = 0;
+            for (int k = 0; k < take; k++) {
+                multiplier *= 58;
+                carry = carry * 58 + digits[i++];
+            }
+            for (int j = 0; j < used; j++) {
+                long current = (number[j] & 0xFFFFFFFFL) * multiplier + carry;
+                number[j] = (int) current;
+                carry = current >>> 32;
+            }
+            while (carry != 0) {
+                number[used++] = (int) carry;
+                carry >>>= 32;
             }
         }
-        while (out < decoded.length && decoded[out] == 0) {
-            out++;
+        int significant = used * 4;
+        while (significant > 0 && (number[(significant - 1) >>> 2] >>> (8 * ((significant - 1) & 3)) & 0xFF) == 0) {
+            significant--;
         }
-        return Arrays.copyOfRange(decoded, out - zeros, decoded.length);
-    }
-
-    private static int divmod(byte[] number, int first, int base, int divisor) {
-        int remainder = 0;
-        for (int i = first; i < number.length; i++) {
-            int digit = number[i] & 0xFF;
-            int temp = remainder * base + digit;
-            number[i] = (byte) (temp / divisor);
-            remainder = temp % divisor;
+        byte[] decoded = new byte[zeros + significant];
+        for (int i = 0; i < significant; i++) {
+            decoded[decoded.length - 1 - i] = (byte) (number[i >>> 2] >>> (8 * (i & 3)));
         }
-        return remainder;
+        return decoded;
     }
 }

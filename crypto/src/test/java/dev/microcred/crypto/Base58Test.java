@@ -1,6 +1,7 @@
 package dev.microcred.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,39 @@ class Base58Test {
             assertThat(encoded).as("length %d", data.length).isEqualTo(reference(data));
             assertThat(Base58.decode(encoded)).isEqualTo(data);
         }
+    }
+
+    @Test
+    void decodesAnyTextAsTheReference() {
+        Random random = new Random(5858);
+        for (int run = 0; run < 5000; run++) {
+            StringBuilder text = new StringBuilder();
+            int ones = random.nextInt(4);
+            for (int i = random.nextInt(120); i > 0; i--) {
+                text.append(text.length() < ones ? '1' : ALPHABET.charAt(random.nextInt(58)));
+            }
+            assertThat(Base58.decode(text.toString())).as(text.toString()).isEqualTo(referenceDecode(text.toString()));
+        }
+        assertThat(Base58.decode("")).isEmpty();
+        assertThat(Base58.decode("111")).containsExactly(0, 0, 0);
+        assertThatThrownBy(() -> Base58.decode("z0z")).hasMessageContaining("'0' at position 1");
+    }
+
+    /** Each leading '1' a zero byte, then the rest's value in base 256 without leading zeros. */
+    private static byte[] referenceDecode(String text) {
+        int zeros = 0;
+        while (zeros < text.length() && text.charAt(zeros) == '1') {
+            zeros++;
+        }
+        BigInteger n = BigInteger.ZERO;
+        for (int i = zeros; i < text.length(); i++) {
+            n = n.multiply(BigInteger.valueOf(58)).add(BigInteger.valueOf(ALPHABET.indexOf(text.charAt(i))));
+        }
+        byte[] value = n.signum() == 0 ? new byte[0] : n.toByteArray();
+        int skip = value.length > 0 && value[0] == 0 ? 1 : 0;
+        byte[] out = new byte[zeros + value.length - skip];
+        System.arraycopy(value, skip, out, zeros, value.length - skip);
+        return out;
     }
 
     /** Leading zero bytes as '1's, then the number in base 58. */

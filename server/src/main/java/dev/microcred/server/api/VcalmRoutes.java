@@ -132,8 +132,7 @@ public final class VcalmRoutes {
      * warnings, errors, presentationResult, credentialResults}}; otherwise 400 problem details with the same members.
      */
     private void verifyPresentation(Context ctx) {
-        Issuer issuer = p.issuers().require(ctx.pathParam("slug"));
-        bearer.require(ctx, issuer, Scopes.CREDENTIALS_VERIFY);
+        bearer.requireFor(ctx, p.issuers().requireId(ctx.pathParam("slug")), Scopes.CREDENTIALS_VERIFY);
         ObjectNode body = Bodies.object(ctx, p.config().maxRequestBytes());
         JsonNode vp = body.get("verifiablePresentation");
         if (vp == null || !vp.isObject()) {
@@ -325,8 +324,7 @@ public final class VcalmRoutes {
     }
 
     private void verify(Context ctx) {
-        Issuer issuer = p.issuers().require(ctx.pathParam("slug"));
-        bearer.require(ctx, issuer, Scopes.CREDENTIALS_VERIFY);
+        bearer.requireFor(ctx, p.issuers().requireId(ctx.pathParam("slug")), Scopes.CREDENTIALS_VERIFY);
         ObjectNode body = Bodies.object(ctx, p.config().maxRequestBytes());
         JsonNode vc = body.get("verifiableCredential");
         VerificationReport report;

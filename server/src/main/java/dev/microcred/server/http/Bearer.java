@@ -28,6 +28,11 @@ public final class Bearer {
      *     for another issuer
      */
     public ApiToken require(Context ctx, Issuer issuer, String scope) {
+        return requireFor(ctx, issuer == null ? null : issuer.id(), scope);
+    }
+
+    /** As {@link #require(Context, Issuer, String)}, for the issuer with id {@code issuerId} (null: none). */
+    public ApiToken requireFor(Context ctx, String issuerId, String scope) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new MicrocredException(Problem.UNAUTHENTICATED, "send an API token: Authorization: Bearer <token>");
@@ -40,7 +45,7 @@ public final class Bearer {
         if (!token.scopes().contains(scope)) {
             throw new MicrocredException(Problem.FORBIDDEN, "the token lacks the scope " + scope);
         }
-        if (issuer == null || !issuer.id().equals(token.issuerId())) {
+        if (issuerId == null || !issuerId.equals(token.issuerId())) {
             throw new MicrocredException(Problem.FORBIDDEN, "the token does not act for this issuer");
         }
         return token;

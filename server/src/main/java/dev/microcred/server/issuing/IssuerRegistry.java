@@ -28,8 +28,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,7 @@ public final class IssuerRegistry {
     public static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}[a-z0-9]");
     public static final String DID_CONTEXT = "https://www.w3.org/ns/did/v1";
     public static final String MULTIKEY_CONTEXT = "https://w3id.org/security/multikey/v1";
+    static final int MAX_IDS = 4_096;
     private static final Logger LOG = LoggerFactory.getLogger(IssuerRegistry.class);
 
     private final Database db;
@@ -54,6 +57,7 @@ public final class IssuerRegistry {
     private final Clock clock;
     private final TransparencyLog log;
     private final IssuerMethods methods;
+    private final Map<String, String> idsBySlug = new ConcurrentHashMap<>();
 
     public IssuerRegistry(Database db, Store store, KeyRing keys, String baseUrl, Clock clock, TransparencyLog log) {
         this.log = Objects.requireNonNull(log, "log");
@@ -147,6 +151,25 @@ public final class IssuerRegistry {
             }
         }
         return did.append(":issuers:").append(slug).toString();
+    }
+
+    /**
+     * The id of the issuer {@code slug}, kept in memory once read: a slug names one issuer for good (issuers are
+     * neither renamed nor deleted), so requests that need only the id (the VCALM verify routes' token check) skip
+     * the issuer read. An unknown slug is looked up every time. At most {@value #MAX_IDS} kept.
+     *
+     * @throws MicrocredException {@code NOT_FOUND} when there is no such issuer
+     */
+    public String requireId(String slug) {
+        String id = idsBySlug.get(slug);
+        if (id == null) {
+            id = require(slug).id();
+            if (idsBySlug.size() >= MAX_IDS) {
+                idsBySlug.clear();
+            }
+            idsBySlug.put(slug, id);
+        }
+        return id;
     }
 
     public Issuer require(String slug) {
