@@ -472,6 +472,9 @@ class AuthorizationMatrixIT {
         rows.add(new Row("GET", "/wallet/{id}", (c, r) -> c.web(r, wx), ownerPage));
         rows.add(new Row("GET", "/wallet/{id}/credential.json", (c, r) -> c.web(r, wx + "/credential.json"),
                 ownerPage));
+        // the VC-JWT download (branch wallet-jwt): the holder only, as the JSON download; another learner 404
+        rows.add(new Row("GET", "/wallet/{id}/credential.jwt", (c, r) -> c.web(r, wx + "/credential.jwt"),
+                ownerPage));
         p.sequencer().catchUp(java.time.Duration.ofSeconds(30));
         rows.add(new Row("GET", "/wallet/{id}/receipt", (c, r) -> c.web(r, wx + "/receipt"), ownerPage));
         rows.add(new Row("GET", "/wallet/{id}/credential.zip", (c, r) -> c.web(r, wx + "/credential.zip"),

@@ -191,6 +191,22 @@ abstract class MailContract {
         assertThat(Duration.between(clock.instant(), failed.nextAttemptAt()))
                 .isBetween(Duration.ofSeconds(20), Duration.ofSeconds(31));
         assertThat(server.mail().orElseThrow().deliverDue()).as("not due before the backoff").isZero();
+        assertThat(failed.lastAttemptAt()).isNotNull();
+
+        // the platform admin sees the attempts of each mail on /admin/outbox: count, last time, last error
+        String admin = "admin-" + UUID.randomUUID() + "@example.org";
+        server.platform().accounts().signUp(admin, "Admin", "admin password 123".toCharArray(), Roles.PLATFORM_ADMIN);
+        WebUser operator = WebUser.signedIn(server.baseUrl(), admin, "admin password 123");
+        String article = article(operator.get("/admin/outbox").body(), queued.id());
+        assertThat(article).contains("data-attempts=\"1\"").contains("MailConnectException")
+                .contains("<dd class=\"last-attempt\">" + failed.lastAttemptAt() + "</dd>")
+                .contains("<dd class=\"next-attempt\">" + failed.nextAttemptAt() + "</dd>");
+        JsonNode api = http.get("/api/admin/outbox", "Authorization", "Bearer " + ADMIN).json();
+        JsonNode listed = java.util.stream.StreamSupport.stream(api.spliterator(), false)
+                .filter(m -> m.path("id").asText().equals(queued.id())).findFirst().orElseThrow();
+        assertThat(listed.path("delivery").path("attempts").asInt()).isEqualTo(1);
+        assertThat(listed.path("delivery").path("lastError").asText()).contains("MailConnectException");
+        assertThat(listed.path("delivery").path("lastAttemptAt").asText()).isEqualTo(failed.lastAttemptAt().toString());
 
         GreenMail smtp = smtpServer(port);
         assertThat(server.mail().orElseThrow().deliverDue()).as("still not due").isZero();
@@ -201,7 +217,17 @@ abstract class MailContract {
         Outbox.Delivery delivered = eventually(() -> Optional.of(delivery(server, queued))
                 .filter(d -> d.sentAt() != null));
         assertThat(delivered.attempts()).isEqualTo(1);
+        assertThat(delivered.lastAttemptAt()).isAfter(failed.lastAttemptAt());
+        assertThat(article(operator.get("/admin/outbox").body(), queued.id())).contains("data-attempts=\"2\"")
+                .contains("the last one sent it").doesNotContain("next-attempt");
         Thread.sleep(2 * dev.microcred.server.mail.MailDelivery.POLL.toMillis() + 500);
         assertThat(smtp.getReceivedMessages()).as("sent once").hasSize(1);
+    }
+
+    /** The outbox page's article of mail {@code id}. */
+    static String article(String page, String id) {
+        int start = page.indexOf("data-mail=\"" + id + "\"");
+        assertThat(start).as("the mail on the outbox page").isNotNegative();
+        return page.substring(start, page.indexOf("</article>", start));
     }
 }

@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The {@code mail_outbox} table: mail is enqueued in the transaction that causes it. Stateless. */
 public final class Outbox {
@@ -23,7 +26,7 @@ public final class Outbox {
             """;
     private static final String UNSENT = COLUMNS + " WHERE sent_at IS NULL ORDER BY created_at, id LIMIT ?";
     private static final String MARK_SENT = """
-            UPDATE mail_outbox SET sent_at = ? WHERE id = ? AND sent_at IS NULL
+            UPDATE mail_outbox SET sent_at = ?, last_attempt_at = ? WHERE id = ? AND sent_at IS NULL
             """;
 
     private static final String DUE = COLUMNS + """
@@ -35,12 +38,14 @@ public final class Outbox {
             WHERE id = ? AND sent_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
             """;
     private static final String FAILED = """
-            UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+            UPDATE mail_outbox SET attempts = attempts + 1, last_attempt_at = ?, next_attempt_at = ?, last_error = ?
             WHERE id = ? AND sent_at IS NULL
             """;
-    private static final String DELIVERY = """
-            SELECT attempts, next_attempt_at, last_error, sent_at FROM mail_outbox WHERE id = ?
+    private static final String DELIVERY_COLUMNS = """
+            SELECT id, attempts, last_attempt_at, next_attempt_at, last_error, sent_at FROM mail_outbox
             """;
+    private static final String DELIVERY = DELIVERY_COLUMNS + " WHERE id = ?";
+    private static final String RECENT_DELIVERIES = DELIVERY_COLUMNS + " ORDER BY created_at DESC, id LIMIT ?";
 
     public void enqueue(Connection c, OutboxMail m) throws SQLException {
         Jdbc.update(c, INSERT, m.id(), m.recipient(), m.subject(), m.body(), m.kind(), m.relatedId(), m.createdAt(),
@@ -87,30 +92,53 @@ public final class Outbox {
         return Jdbc.update(c, CLAIM, leaseUntil, id, now) == 1;
     }
 
-    /** Records a failed attempt: the mail is due again at {@code retryAt}. {@code error} must hold no personal data. */
-    public void failed(Connection c, String id, Instant retryAt, String error) throws SQLException {
-        Jdbc.update(c, FAILED, retryAt, error.length() > 300 ? error.substring(0, 300) : error, id);
+    /**
+     * Records a failed attempt made at {@code attemptedAt}: the mail is due again at {@code retryAt}. {@code error}
+     * must hold no personal data.
+     */
+    public void failed(Connection c, String id, Instant attemptedAt, Instant retryAt, String error)
+            throws SQLException {
+        Jdbc.update(c, FAILED, attemptedAt, retryAt, error.length() > 300 ? error.substring(0, 300) : error, id);
     }
 
     /** How delivery of a mail went so far, if it exists. */
-    public java.util.Optional<Delivery> delivery(Connection c, String id) throws SQLException {
-        return Jdbc.one(c, DELIVERY, rs -> new Delivery(rs.getInt("attempts"), Jdbc.instant(rs, "next_attempt_at"),
-                rs.getString("last_error"), Jdbc.instant(rs, "sent_at")), id);
+    public Optional<Delivery> delivery(Connection c, String id) throws SQLException {
+        return Jdbc.one(c, DELIVERY, Outbox::delivery, id);
+    }
+
+    /** How delivery went for the latest {@code limit} mails, newest first (the order of {@link #recent}). */
+    public Map<String, Delivery> recentDeliveries(Connection c, int limit) throws SQLException {
+        Map<String, Delivery> out = new LinkedHashMap<>();
+        Jdbc.list(c, RECENT_DELIVERIES, rs -> new Object[] {rs.getString("id"), delivery(rs)}, limit)
+                .forEach(row -> out.put((String) row[0], (Delivery) row[1]));
+        return out;
+    }
+
+    private static Delivery delivery(ResultSet rs) throws SQLException {
+        return new Delivery(rs.getInt("attempts"), Jdbc.instant(rs, "last_attempt_at"),
+                Jdbc.instant(rs, "next_attempt_at"), rs.getString("last_error"), Jdbc.instant(rs, "sent_at"));
     }
 
     /**
      * The delivery state of a mail.
      *
      * @param attempts failed attempts so far
+     * @param lastAttemptAt when the last attempt (failed or the send) was made, null before the first
      * @param nextAttemptAt when it is due again (or leased until), null before the first attempt
      * @param lastError the last failure (error class and SMTP code), or null
      * @param sentAt null until sent
      */
-    public record Delivery(int attempts, Instant nextAttemptAt, String lastError, Instant sentAt) {
+    public record Delivery(int attempts, Instant lastAttemptAt, Instant nextAttemptAt, String lastError,
+                           Instant sentAt) {
+        /** Every attempt made: the failed ones and, once sent, the one that sent it. */
+        public int attemptsMade() {
+            return attempts + (sentAt == null ? 0 : 1);
+        }
     }
 
+    /** Marks a mail sent at {@code now} (also its last attempt). */
     public boolean markSent(Connection c, String id, Instant now) throws SQLException {
-        return Jdbc.update(c, MARK_SENT, now, id) == 1;
+        return Jdbc.update(c, MARK_SENT, now, now, id) == 1;
     }
 
     private static OutboxMail map(ResultSet rs) throws SQLException {

@@ -13,6 +13,7 @@ import dev.microcred.server.web.Html;
 import dev.microcred.store.Account;
 import dev.microcred.store.Issuer;
 import dev.microcred.store.Membership;
+import dev.microcred.store.Outbox;
 import dev.microcred.store.OutboxMail;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -223,19 +224,53 @@ public final class AccountRoutes {
 
     private void outbox(Context ctx) {
         WebSignIn.visitor(ctx).requirePlatformAdmin();
+        boolean smtp = p.config().smtp() != null;
+        List<OutboxMail> recent = p.db().read(c -> p.store().outbox().recent(c, 100));
+        Map<String, Outbox.Delivery> deliveries = smtp ? p.db().read(c -> p.store().outbox().recentDeliveries(c, 100))
+                : Map.of();
         List<Html> mails = new ArrayList<>();
-        for (OutboxMail m : p.db().read(c -> p.store().outbox().recent(c, 100))) {
-            mails.add(el("article", List.of(attr("class", "card"), attr("data-kind", m.kind())),
+        for (OutboxMail m : recent) {
+            mails.add(el("article", List.of(attr("class", "card"), attr("data-kind", m.kind()), attr("data-mail",
+                            m.id())),
                     el("p", List.of(attr("class", "muted")), Html.text(m.createdAt() + " \u00b7 " + m.kind()
                             + (m.sentAt() == null ? " \u00b7 not sent" : " \u00b7 sent"))),
+                    smtp ? delivery(deliveries.get(m.id())) : Html.empty(),
                     el("p", Html.text("To: "), el("strong", m.recipient())),
                     el("h2", m.subject()),
                     el("pre", m.body())));
         }
         Page.send(ctx, 200, "Mail outbox", Html.join(card(el("h1", "Mail outbox"), el("p", List.of(attr("class",
                 "muted")), Html.text("Every mail, newest first (the latest 100). With SMTP configured each is sent from"
-                + " here and marked sent (failures are retried); without, it stays here unsent."))),
+                + " here and marked sent (failures are retried, each attempt shown with its time and error); without,"
+                + " it stays here unsent."))),
                 mails.isEmpty() ? card(el("p", "No mail.")) : Html.join(mails)));
+    }
+
+    /**
+     * A mail's SMTP delivery attempts: how many, the last one's time, the last error (its class and SMTP code, never
+     * an address) and, while unsent, when it is tried again.
+     */
+    private static Html delivery(Outbox.Delivery d) {
+        if (d == null) {
+            return Html.empty();
+        }
+        List<Html> parts = new ArrayList<>();
+        parts.add(el("dt", "Delivery attempts"));
+        parts.add(el("dd", List.of(attr("class", "attempts")), Html.text(d.attemptsMade() + (d.sentAt() == null
+                ? "" : " (the last one sent it)"))));
+        parts.add(el("dt", "Last attempt"));
+        parts.add(el("dd", List.of(attr("class", "last-attempt")), Html.text(d.lastAttemptAt() == null
+                ? "none yet" : d.lastAttemptAt().toString())));
+        if (d.lastError() != null) {
+            parts.add(el("dt", "Last error"));
+            parts.add(el("dd", List.of(attr("class", "last-error")), Html.text(d.lastError())));
+        }
+        if (d.sentAt() == null && d.attempts() > 0 && d.nextAttemptAt() != null) {
+            parts.add(el("dt", "Next attempt"));
+            parts.add(el("dd", List.of(attr("class", "next-attempt")), Html.text(d.nextAttemptAt().toString())));
+        }
+        return el("dl", List.of(attr("class", "delivery"), attr("data-attempts", Integer.toString(d.attemptsMade()))),
+                Html.join(parts));
     }
 
     /** A local path to go to after signing in; anything else (other hosts, schemes) becomes {@code /account}. */

@@ -22,6 +22,7 @@ import dev.microcred.server.issuing.StatusRegistry;
 import dev.microcred.store.AchievementImage;
 import dev.microcred.store.Issuer;
 import dev.microcred.store.IssuerKey;
+import dev.microcred.store.Outbox;
 import dev.microcred.store.OutboxMail;
 import dev.microcred.store.RenewalLinks;
 import dev.microcred.store.StoredAchievement;
@@ -31,6 +32,7 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Objects;
 
 /** The JSON API and the public machine documents. */
@@ -375,7 +377,10 @@ public final class ApiRoutes {
     private void outbox(Context ctx) {
         bearer.require(ctx, null, Scopes.PLATFORM_ADMIN);
         ArrayNode out = Json.mapper().createArrayNode();
-        for (OutboxMail m : p.db().read(c -> p.store().outbox().recent(c, Math.min(500, intParam(ctx, "limit", 100))))) {
+        int limit = Math.min(500, intParam(ctx, "limit", 100));
+        Map<String, Outbox.Delivery> deliveries = p.config().smtp() == null ? Map.of()
+                : p.db().read(c -> p.store().outbox().recentDeliveries(c, limit));
+        for (OutboxMail m : p.db().read(c -> p.store().outbox().recent(c, limit))) {
             ObjectNode o = out.addObject();
             o.put("id", m.id());
             o.put("to", m.recipient());
@@ -386,6 +391,20 @@ public final class ApiRoutes {
             o.put("createdAt", m.createdAt().toString());
             if (m.sentAt() != null) {
                 o.put("sentAt", m.sentAt().toString());
+            }
+            Outbox.Delivery d = deliveries.get(m.id());
+            if (d != null) {
+                ObjectNode delivery = o.putObject("delivery");
+                delivery.put("attempts", d.attemptsMade());
+                if (d.lastAttemptAt() != null) {
+                    delivery.put("lastAttemptAt", d.lastAttemptAt().toString());
+                }
+                if (d.lastError() != null) {
+                    delivery.put("lastError", d.lastError());
+                }
+                if (d.sentAt() == null && d.attempts() > 0 && d.nextAttemptAt() != null) {
+                    delivery.put("nextAttemptAt", d.nextAttemptAt().toString());
+                }
             }
         }
         Bodies.json(ctx, 200, out);

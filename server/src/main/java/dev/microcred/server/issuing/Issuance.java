@@ -66,6 +66,7 @@ public final class Issuance {
     private final Clock clock;
     private final AfterIssue afterIssue;
     private final TransparencyLog log;
+    private final JwtForms jwtForms;
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -82,6 +83,12 @@ public final class Issuance {
         this.status = Objects.requireNonNull(status, "status");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.jwtForms = new JwtForms(db, store, issuers, keys, log, clock);
+    }
+
+    /** The VC-JWT forms of issued credentials (the wallet's JWT download). */
+    public JwtForms jwtForms() {
+        return jwtForms;
     }
 
     /** Who receives a credential: an email address (hashed in the credential) or a DID/URI. */

@@ -102,9 +102,10 @@ public final class MailDelivery implements AutoCloseable {
         } catch (MailTransport.MailFailure e) {
             int attempts = db.read(c -> store.outbox().delivery(c, mail.id())).map(d -> d.attempts())
                     .orElse(0) + 1;
-            Instant retryAt = clock.instant().plus(backoff(attempts));
+            Instant attemptedAt = clock.instant();
+            Instant retryAt = attemptedAt.plus(backoff(attempts));
             db.inTransaction(c -> {
-                store.outbox().failed(c, mail.id(), retryAt, e.getMessage());
+                store.outbox().failed(c, mail.id(), attemptedAt, retryAt, e.getMessage());
                 return null;
             });
             LOG.warn("mail not sent mail={} kind={} attempt={} retryAt={} error=\"{}\"", mail.id(), mail.kind(),

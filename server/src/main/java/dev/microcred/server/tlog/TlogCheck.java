@@ -3,6 +3,7 @@ package dev.microcred.server.tlog;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microcred.credentials.verify.Check;
 import dev.microcred.credentials.verify.VerificationReport;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,10 +18,33 @@ import java.util.Optional;
 public final class TlogCheck {
     private final TransparencyLog log;
     private final String credentialPrefix;
+    private final OtherForms otherForms;
 
     public TlogCheck(TransparencyLog log, String baseUrl) {
+        this(log, baseUrl, OtherForms.NONE);
+    }
+
+    /** A check that also knows the receipts of other signed forms of this instance's credentials (their VC-JWTs). */
+    public TlogCheck(TransparencyLog log, String baseUrl, OtherForms otherForms) {
         this.log = Objects.requireNonNull(log, "log");
         this.credentialPrefix = baseUrl + "/credentials/";
+        this.otherForms = Objects.requireNonNull(otherForms, "otherForms");
+    }
+
+    /**
+     * Other signed forms of a credential than its stored Data Integrity one (the wallet's VC-JWT), each logged under
+     * an entry of its own. Thread-safe.
+     */
+    @FunctionalInterface
+    public interface OtherForms {
+        OtherForms NONE = (credentialId, text) -> Optional.empty();
+
+        /** The form {@code text} is exactly, if it is one of the credential's other forms. */
+        Optional<Form> find(String credentialId, String text);
+    }
+
+    /** Another signed form of a credential, with its receipt once a published checkpoint covers it (else null). */
+    public record Form(String receipt) {
     }
 
     /**
@@ -35,7 +59,10 @@ public final class TlogCheck {
         if (id == null || !id.startsWith(credentialPrefix) || id.length() - credentialPrefix.length() > 64) {
             return report;
         }
-        Optional<String> receipt = log.receipt(id.substring(credentialPrefix.length()));
+        String credentialId = id.substring(credentialPrefix.length());
+        Optional<Form> form = otherForms.find(credentialId, new String(input, StandardCharsets.UTF_8));
+        Optional<String> receipt = form.isPresent() ? Optional.ofNullable(form.get().receipt())
+                : log.receipt(credentialId);
         Check check = receipt.isPresent()
                 ? plain(ReceiptCheck.check(report, input, receipt.get(), log.policy()))
                 : Check.skipped(ReceiptCheck.NAME, "This credential has not been published in the transparency log "

@@ -80,6 +80,7 @@ public final class WalletRoutes {
         app.get("/wallet", this::list);
         app.get("/wallet/{id}", this::detail);
         app.get("/wallet/{id}/credential.json", this::json);
+        app.get("/wallet/{id}/credential.jwt", this::jwt);
         app.get("/wallet/{id}/receipt", this::receipt);
         app.get("/wallet/{id}/credential.zip", this::export);
         app.get("/wallet/{id}/badge.png", this::png);
@@ -355,6 +356,9 @@ public final class WalletRoutes {
         parts.add(Page.card(el("h2", "Download"), el("ul", List.of(attr("id", "downloads")),
                 el("li", el("a", List.of(attr("href", base + "/credential.json"), attr("download", "credential.json")),
                         Html.text("Credential (JSON)"))),
+                el("li", el("a", List.of(attr("href", base + "/credential.jwt"), attr("id", "jwt"),
+                        attr("download", "credential.jwt")), Html.text("Credential as a VC-JWT (Open Badges 3.0"
+                        + " JWT, signed by the issuer's current key)"))),
                 el("li", el("a", List.of(attr("href", base + "/credential.zip"), attr("id", "export"),
                         attr("download", "credential.zip")), Html.text("Credential with its transparency log "
                         + "receipt and the log's policy, to keep and verify offline (zip)"))),
@@ -394,6 +398,18 @@ public final class WalletRoutes {
         StoredCredential k = mine(ctx, WebSignIn.visitor(ctx).require());
         ctx.header("Content-Disposition", "attachment; filename=\"credential.json\"");
         ctx.status(200).contentType("application/json").result(k.document());
+    }
+
+    /**
+     * The credential as an OB 3.0 VC-JWT ({@link dev.microcred.server.issuing.JwtForms}): made and logged on the
+     * first download, the same bytes afterwards. {@code application/jwt} (RFC 7519 §10.3.1): OB 3.0 VC-JWTs carry
+     * {@code typ: JWT}, not the {@code vc+jwt} of VC-JOSE-COSE.
+     */
+    private void jwt(Context ctx) {
+        StoredCredential k = mine(ctx, WebSignIn.visitor(ctx).require());
+        String jwt = p.issuance().jwtForms().of(k);
+        ctx.header("Content-Disposition", "attachment; filename=\"credential.jwt\"");
+        ctx.status(200).contentType("application/jwt").result(jwt);
     }
 
     /** The credential's transparency log receipt (c2sp.org/tlog-proof), to keep and verify offline with it. */

@@ -39,6 +39,7 @@ public final class CredentialPage {
         parts.add(el("section", List.of(attr("class", "card")),
                 el("p", List.of(attr("class", "muted")), Html.text("Open Badges 3.0 credential")),
                 ReportView.banner(report),
+                image(achievement, pageUrl, title),
                 el("h1", List.of(attr("id", "title")), Html.text(title)),
                 el("p", Html.text("Issued by "), el("strong", List.of(attr("id", "issuer")), Html.text(issuerName))),
                 renewal(links),
@@ -68,6 +69,23 @@ public final class CredentialPage {
         parts.add(el("p", el("a", List.of(attr("href", "/credentials/" + credentialId + "/credential.json"),
                 attr("download", "credential.json")), Html.text("Download the credential (JSON)"))));
         return Layout.page(title, menu, Html.join(parts));
+    }
+
+    /**
+     * The achievement's image when the credential names one that this platform serves (an issuer's uploaded image,
+     * {@code <origin>/issuers/...}), shown from this origin; images elsewhere are not loaded (the pages' policy allows
+     * only their own origin).
+     */
+    private static Html image(JsonNode achievement, String pageUrl, String title) {
+        JsonNode image = achievement.path("image");
+        String id = image.isTextual() ? image.asText() : image.path("id").asText("");
+        java.net.URI page = java.net.URI.create(pageUrl);
+        String origin = page.getScheme() + "://" + page.getRawAuthority();
+        if (!id.startsWith(origin + "/issuers/") || id.length() > 2000) {
+            return Html.empty();
+        }
+        return el("p", el("img", List.of(attr("id", "achievement-image"), attr("src", id.substring(origin.length())),
+                attr("alt", title), attr("style", "max-width:160px;max-height:160px"))));
     }
 
     /** "Renewed by" (this one is superseded) and "renews" links, held by the platform, not in the credential. */

@@ -26,7 +26,7 @@ public final class WebRoutes {
 
     public WebRoutes(Platform platform) {
         this.p = Objects.requireNonNull(platform, "platform");
-        this.tlog = new TlogCheck(platform.tlog(), platform.baseUrl());
+        this.tlog = new TlogCheck(platform.tlog(), platform.baseUrl(), platform.issuance().jwtForms()::form);
     }
 
     public void register(Javalin app) {

@@ -1,0 +1,8 @@
+package dev.microcred.server;
+
+class WalletJwtH2IT extends WalletJwtContract {
+    @Override
+    String jdbcUrl() {
+        return TestDatabases.h2();
+    }
+}
