@@ -322,14 +322,35 @@ abstract class StoreContract {
         db.inTransaction((Connection c) -> {
             store.credentials().insertAll(c, List.of(k));
             store.credentials().insertKeys(c, List.of(new CredentialKey(issuer.id(), "k:one", k.id(), NOW)));
-            assertThat(store.bulkJobs().finishRows(c, List.of(new RowOutcome(one.id(), BulkRow.ISSUED, k.id(), null))))
-                    .isTrue();
+            assertThat(store.bulkJobs().finishBatch(c, job.id(), 1, 1, List.of())).isTrue();
             store.bulkJobs().addProgress(c, job.id(), 1, 0, 0, NOW);
             return null;
         });
-        // a finished row is not finished again: the caller rolls back
-        assertThat(db.inTransaction((Connection c) -> store.bulkJobs().finishRows(c,
+        // the row below the cursor reads as issued, with the credential stored under its key; the next is pending
+        assertThat(db.read((Connection c) -> store.bulkJobs().rows(c, job.id())))
+                .extracting(BulkRow::rowNumber, BulkRow::state, BulkRow::credentialId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, BulkRow.ISSUED, k.id()),
+                        org.assertj.core.groups.Tuple.tuple(3, BulkRow.PENDING, null));
+        assertThat(db.read((Connection c) -> store.bulkJobs().rowsInState(c, job.id(), BulkRow.ISSUED, 10)))
+                .extracting(BulkRow::rowNumber).containsExactly(1);
+        assertThat(db.read((Connection c) -> store.bulkJobs().pendingRows(c, job.id(), 0, 10)))
+                .containsExactly(new PendingRow(two, null));
+        // a finished row is not finished again (another worker read the same rows): the caller rolls back
+        assertThat(db.inTransaction((Connection c) -> store.bulkJobs().finishBatch(c, job.id(), 1, 1,
                 List.of(new RowOutcome(one.id(), BulkRow.FAILED, null, "x"))))).isFalse();
+        assertThatThrownBy(() -> db.inTransaction((Connection c) -> store.bulkJobs().finishBatch(c, job.id(), 3, 3,
+                List.of(new RowOutcome(two.id(), BulkRow.ISSUED, k.id(), null))))).isInstanceOf(RuntimeException.class);
+        // a failed row is marked itself and reads as failed with its reason
+        db.inTransaction((Connection c) -> {
+            assertThat(store.bulkJobs().finishBatch(c, job.id(), 3, 3,
+                    List.of(new RowOutcome(two.id(), BulkRow.FAILED, null, "the achievement no longer exists"))))
+                    .isTrue();
+            return null;
+        });
+        assertThat(db.read((Connection c) -> store.bulkJobs().rowsInState(c, job.id(), BulkRow.FAILED, 10)))
+                .extracting(BulkRow::rowNumber, BulkRow::error)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "the achievement no longer exists"));
+        assertThat(db.read((Connection c) -> store.bulkJobs().pendingRows(c, job.id(), 0, 10))).isEmpty();
         assertThat(db.read((Connection c) -> store.credentials().byKey(c, issuer.id(), "k:one"))).contains(k.id());
         // the key is unique per issuer: a second credential under it is refused
         StoredCredential again = credential(issuer, null, 0, null);
