@@ -44,24 +44,25 @@ public final class BulkJobs {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     /**
-     * A row with its state as recorded: a row still marked {@code pending} at or below the job's cursor was issued by
-     * the job, with the credential stored under its key; other rows carry their state and credential themselves.
+     * A row with its state as recorded: a row still marked {@code pending} at or below the job's cursor (the first
+     * two parameters) was issued by the job, with the credential stored under its key; other rows carry their state
+     * and credential themselves. Ordered by {@code job_id, row_number}, which H2 reads in index order and stops at
+     * the limit (by {@code row_number} alone it reads every row of the job and sorts them).
      */
     private static final String ROW_COLUMNS = """
             SELECT r.id, r.job_id, r.issuer_id, r.row_number, r.line_number, r.idempotency_key, r.achievement_id,
                    r.recipient_kind, r.recipient, r.valid_from, r.valid_until, r.error,
-                   CASE WHEN r.state = 'pending' AND r.row_number <= j.issued_through_row THEN 'issued'
-                        ELSE r.state END AS state,
-                   CASE WHEN r.state = 'pending' AND r.row_number <= j.issued_through_row THEN k.credential_id
+                   CASE WHEN r.state = 'pending' AND r.row_number <= ? THEN 'issued' ELSE r.state END AS state,
+                   CASE WHEN r.state = 'pending' AND r.row_number <= ? THEN k.credential_id
                         ELSE r.credential_id END AS credential_id
             FROM bulk_row r
-            JOIN bulk_job j ON j.id = r.job_id
             LEFT JOIN credential_key k ON k.issuer_id = r.issuer_id AND k.idempotency_key = r.idempotency_key
             WHERE r.job_id = ?
             """;
-    private static final String ROWS_OF_JOB = ROW_COLUMNS + " ORDER BY r.row_number";
-    private static final String ROWS_IN_STATE = "SELECT * FROM (" + ROW_COLUMNS + """
-            ) x WHERE x.state = ? ORDER BY x.row_number LIMIT ?
+    private static final String ROWS_OF_JOB = ROW_COLUMNS + " ORDER BY r.job_id, r.row_number";
+    private static final String ROWS_IN_STATE = ROW_COLUMNS + """
+             AND CASE WHEN r.state = 'pending' AND r.row_number <= ? THEN 'issued' ELSE r.state END = ?
+            ORDER BY r.job_id, r.row_number LIMIT ?
             """;
     private static final String CURSOR = """
             SELECT issued_through_row FROM bulk_job WHERE id = ?
@@ -73,7 +74,7 @@ public final class BulkJobs {
             FROM bulk_row r
             LEFT JOIN credential_key k ON k.issuer_id = r.issuer_id AND k.idempotency_key = r.idempotency_key
             WHERE r.job_id = ? AND r.state = 'pending' AND r.row_number > ?
-            ORDER BY r.row_number
+            ORDER BY r.job_id, r.row_number
             LIMIT ?
             """;
     private static final String MOVE_CURSOR = """
@@ -138,12 +139,14 @@ public final class BulkJobs {
     }
 
     public List<BulkRow> rows(Connection c, String jobId) throws SQLException {
-        return Jdbc.list(c, ROWS_OF_JOB, BulkJobs::mapRow, jobId);
+        int cursor = cursor(c, jobId);
+        return Jdbc.list(c, ROWS_OF_JOB, BulkJobs::mapRow, cursor, cursor, jobId);
     }
 
     /** The first {@code limit} rows of the job in {@code state}. */
     public List<BulkRow> rowsInState(Connection c, String jobId, String state, int limit) throws SQLException {
-        return Jdbc.list(c, ROWS_IN_STATE, BulkJobs::mapRow, jobId, state, limit);
+        int cursor = cursor(c, jobId);
+        return Jdbc.list(c, ROWS_IN_STATE, BulkJobs::mapRow, cursor, cursor, jobId, cursor, state, limit);
     }
 
     /**
@@ -151,8 +154,7 @@ public final class BulkJobs {
      * (null when none).
      */
     public List<PendingRow> pendingRows(Connection c, String jobId, int afterRow, int limit) throws SQLException {
-        // the cursor is read first, not joined: a join would look the job up once per row
-        int cursor = Jdbc.one(c, CURSOR, rs -> rs.getInt(1), jobId).orElse(0);
+        int cursor = cursor(c, jobId);
         return Jdbc.list(c, PENDING_ROWS, rs -> new PendingRow(mapRow(rs), rs.getString("issued_credential_id")),
                 jobId, Math.max(afterRow, cursor), limit);
     }
@@ -196,6 +198,11 @@ public final class BulkJobs {
     public List<BulkError> errors(Connection c, String jobId, int limit) throws SQLException {
         return Jdbc.list(c, ERRORS, rs -> new BulkError(rs.getInt("row_number"), rs.getInt("line_number"),
                 rs.getString("column_name"), rs.getString("message")), jobId, limit);
+    }
+
+    /** The job's cursor: its rows up to this one are finished. Read first, not joined (a join reads it per row). */
+    private static int cursor(Connection c, String jobId) throws SQLException {
+        return Jdbc.one(c, CURSOR, rs -> rs.getInt(1), jobId).orElse(0);
     }
 
     private static BulkJob mapJob(ResultSet rs) throws SQLException {
