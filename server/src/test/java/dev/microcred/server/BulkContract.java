@@ -325,10 +325,14 @@ abstract class BulkContract {
         assertThat(count(url, "SELECT COUNT(DISTINCT revocation_index) FROM credential WHERE issuer_id = ?", issuerId))
                 .isEqualTo(rows);
         assertThat(count(url, "SELECT COUNT(*) FROM credential_key WHERE issuer_id = ?", issuerId)).isEqualTo(rows);
-        assertThat(count(url, "SELECT COUNT(*) FROM bulk_row WHERE job_id = ? AND state = 'issued'"
-                + " AND credential_id IS NOT NULL", jobId)).isEqualTo(rows);
+        // issued rows are those the job's cursor passed, each with the credential stored under its key
+        assertThat(count(url, "SELECT COUNT(*) FROM bulk_row r JOIN bulk_job j ON j.id = r.job_id"
+                + " JOIN credential_key k ON k.issuer_id = r.issuer_id AND k.idempotency_key = r.idempotency_key"
+                + " WHERE r.job_id = ? AND r.state = 'pending' AND r.row_number <= j.issued_through_row", jobId))
+                .isEqualTo(rows);
         assertThat(count(url, "SELECT COUNT(*) FROM credential c WHERE c.issuer_id = ? AND NOT EXISTS"
-                + " (SELECT 1 FROM bulk_row r WHERE r.credential_id = c.id)", issuerId)).isZero();
+                + " (SELECT 1 FROM credential_key k JOIN bulk_row r ON r.issuer_id = k.issuer_id"
+                + " AND r.idempotency_key = k.idempotency_key WHERE k.credential_id = c.id)", issuerId)).isZero();
         assertThat(count(url, "SELECT COUNT(*) FROM mail_outbox m WHERE m.kind = 'credential-issued' AND NOT EXISTS"
                 + " (SELECT 1 FROM credential c WHERE c.id = m.related_id)")).isZero();
         assertThat(count(url, "SELECT COUNT(DISTINCT recipient) FROM mail_outbox m JOIN credential c"

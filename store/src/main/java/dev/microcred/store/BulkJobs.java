@@ -43,14 +43,29 @@ public final class BulkJobs {
                                   recipient_kind, recipient, valid_from, valid_until, state, credential_id, error)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
+    /**
+     * A row with its state as recorded: a row still marked {@code pending} at or below the job's cursor (the first
+     * two parameters) was issued by the job, with the credential stored under its key; other rows carry their state
+     * and credential themselves. Ordered by {@code job_id, row_number}, which H2 reads in index order and stops at
+     * the limit (by {@code row_number} alone it reads every row of the job and sorts them).
+     */
     private static final String ROW_COLUMNS = """
             SELECT r.id, r.job_id, r.issuer_id, r.row_number, r.line_number, r.idempotency_key, r.achievement_id,
-                   r.recipient_kind, r.recipient, r.valid_from, r.valid_until, r.state, r.credential_id, r.error
+                   r.recipient_kind, r.recipient, r.valid_from, r.valid_until, r.error,
+                   CASE WHEN r.state = 'pending' AND r.row_number <= ? THEN 'issued' ELSE r.state END AS state,
+                   CASE WHEN r.state = 'pending' AND r.row_number <= ? THEN k.credential_id
+                        ELSE r.credential_id END AS credential_id
             FROM bulk_row r
+            LEFT JOIN credential_key k ON k.issuer_id = r.issuer_id AND k.idempotency_key = r.idempotency_key
+            WHERE r.job_id = ?
             """;
-    private static final String ROWS_OF_JOB = ROW_COLUMNS + " WHERE r.job_id = ? ORDER BY r.row_number";
+    private static final String ROWS_OF_JOB = ROW_COLUMNS + " ORDER BY r.job_id, r.row_number";
     private static final String ROWS_IN_STATE = ROW_COLUMNS + """
-             WHERE r.job_id = ? AND r.state = ? ORDER BY r.row_number LIMIT ?
+             AND CASE WHEN r.state = 'pending' AND r.row_number <= ? THEN 'issued' ELSE r.state END = ?
+            ORDER BY r.job_id, r.row_number LIMIT ?
+            """;
+    private static final String CURSOR = """
+            SELECT issued_through_row FROM bulk_job WHERE id = ?
             """;
     private static final String PENDING_ROWS = """
             SELECT r.id, r.job_id, r.issuer_id, r.row_number, r.line_number, r.idempotency_key, r.achievement_id,
@@ -59,8 +74,11 @@ public final class BulkJobs {
             FROM bulk_row r
             LEFT JOIN credential_key k ON k.issuer_id = r.issuer_id AND k.idempotency_key = r.idempotency_key
             WHERE r.job_id = ? AND r.state = 'pending' AND r.row_number > ?
-            ORDER BY r.row_number
+            ORDER BY r.job_id, r.row_number
             LIMIT ?
+            """;
+    private static final String MOVE_CURSOR = """
+            UPDATE bulk_job SET issued_through_row = ? WHERE id = ? AND issued_through_row < ?
             """;
     private static final String FINISH_ROW = """
             UPDATE bulk_row SET state = ?, credential_id = ?, error = ? WHERE id = ? AND state = 'pending'
@@ -121,31 +139,43 @@ public final class BulkJobs {
     }
 
     public List<BulkRow> rows(Connection c, String jobId) throws SQLException {
-        return Jdbc.list(c, ROWS_OF_JOB, BulkJobs::mapRow, jobId);
+        int cursor = cursor(c, jobId);
+        return Jdbc.list(c, ROWS_OF_JOB, BulkJobs::mapRow, cursor, cursor, jobId);
     }
 
     /** The first {@code limit} rows of the job in {@code state}. */
     public List<BulkRow> rowsInState(Connection c, String jobId, String state, int limit) throws SQLException {
-        return Jdbc.list(c, ROWS_IN_STATE, BulkJobs::mapRow, jobId, state, limit);
+        int cursor = cursor(c, jobId);
+        return Jdbc.list(c, ROWS_IN_STATE, BulkJobs::mapRow, cursor, cursor, jobId, cursor, state, limit);
     }
 
     /**
-     * The next pending rows after {@code afterRow}, each with the credential its idempotency key already yielded
+     * The next pending rows after {@code afterRow} and after the job's cursor, in file order, each with the credential its idempotency key already yielded
      * (null when none).
      */
     public List<PendingRow> pendingRows(Connection c, String jobId, int afterRow, int limit) throws SQLException {
+        int cursor = cursor(c, jobId);
         return Jdbc.list(c, PENDING_ROWS, rs -> new PendingRow(mapRow(rs), rs.getString("issued_credential_id")),
-                jobId, afterRow, limit);
+                jobId, Math.max(afterRow, cursor), limit);
     }
 
     /**
-     * Records the outcomes of pending rows in one batch.
+     * Records a batch: the rows from {@code firstRow} to {@code lastRow} (file row numbers; the batch held every
+     * pending row between them) are finished. Issued rows are recorded by moving the job's cursor to
+     * {@code lastRow}; {@code exceptions} (skipped and failed rows) are marked one by one.
      *
-     * @return false when some row was no longer pending (another worker finished it): roll the transaction back
+     * @return false when another worker finished some of these rows first: roll the transaction back
      */
-    public boolean finishRows(Connection c, List<RowOutcome> outcomes) throws SQLException {
-        List<Object[]> params = new ArrayList<>(outcomes.size());
-        for (RowOutcome o : outcomes) {
+    public boolean finishBatch(Connection c, String jobId, int firstRow, int lastRow, List<RowOutcome> exceptions)
+            throws SQLException {
+        if (exceptions.stream().anyMatch(o -> BulkRow.ISSUED.equals(o.state()))) {
+            throw new IllegalArgumentException("issued rows are recorded by the cursor, not one by one");
+        }
+        if (Jdbc.update(c, MOVE_CURSOR, lastRow, jobId, firstRow) != 1) {
+            return false;
+        }
+        List<Object[]> params = new ArrayList<>(exceptions.size());
+        for (RowOutcome o : exceptions) {
             params.add(new Object[] {o.state(), o.credentialId(), o.error(), o.rowId()});
         }
         for (int n : Jdbc.batch(c, FINISH_ROW, params)) {
@@ -168,6 +198,11 @@ public final class BulkJobs {
     public List<BulkError> errors(Connection c, String jobId, int limit) throws SQLException {
         return Jdbc.list(c, ERRORS, rs -> new BulkError(rs.getInt("row_number"), rs.getInt("line_number"),
                 rs.getString("column_name"), rs.getString("message")), jobId, limit);
+    }
+
+    /** The job's cursor: its rows up to this one are finished. Read first, not joined (a join reads it per row). */
+    private static int cursor(Connection c, String jobId) throws SQLException {
+        return Jdbc.one(c, CURSOR, rs -> rs.getInt(1), jobId).orElse(0);
     }
 
     private static BulkJob mapJob(ResultSet rs) throws SQLException {

@@ -3,6 +3,8 @@ package dev.microcred.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.microcred.core.Bytes;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
@@ -322,14 +324,35 @@ abstract class StoreContract {
         db.inTransaction((Connection c) -> {
             store.credentials().insertAll(c, List.of(k));
             store.credentials().insertKeys(c, List.of(new CredentialKey(issuer.id(), "k:one", k.id(), NOW)));
-            assertThat(store.bulkJobs().finishRows(c, List.of(new RowOutcome(one.id(), BulkRow.ISSUED, k.id(), null))))
-                    .isTrue();
+            assertThat(store.bulkJobs().finishBatch(c, job.id(), 1, 1, List.of())).isTrue();
             store.bulkJobs().addProgress(c, job.id(), 1, 0, 0, NOW);
             return null;
         });
-        // a finished row is not finished again: the caller rolls back
-        assertThat(db.inTransaction((Connection c) -> store.bulkJobs().finishRows(c,
+        // the row below the cursor reads as issued, with the credential stored under its key; the next is pending
+        assertThat(db.read((Connection c) -> store.bulkJobs().rows(c, job.id())))
+                .extracting(BulkRow::rowNumber, BulkRow::state, BulkRow::credentialId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, BulkRow.ISSUED, k.id()),
+                        org.assertj.core.groups.Tuple.tuple(3, BulkRow.PENDING, null));
+        assertThat(db.read((Connection c) -> store.bulkJobs().rowsInState(c, job.id(), BulkRow.ISSUED, 10)))
+                .extracting(BulkRow::rowNumber).containsExactly(1);
+        assertThat(db.read((Connection c) -> store.bulkJobs().pendingRows(c, job.id(), 0, 10)))
+                .containsExactly(new PendingRow(two, null));
+        // a finished row is not finished again (another worker read the same rows): the caller rolls back
+        assertThat(db.inTransaction((Connection c) -> store.bulkJobs().finishBatch(c, job.id(), 1, 1,
                 List.of(new RowOutcome(one.id(), BulkRow.FAILED, null, "x"))))).isFalse();
+        assertThatThrownBy(() -> db.inTransaction((Connection c) -> store.bulkJobs().finishBatch(c, job.id(), 3, 3,
+                List.of(new RowOutcome(two.id(), BulkRow.ISSUED, k.id(), null))))).isInstanceOf(RuntimeException.class);
+        // a failed row is marked itself and reads as failed with its reason
+        db.inTransaction((Connection c) -> {
+            assertThat(store.bulkJobs().finishBatch(c, job.id(), 3, 3,
+                    List.of(new RowOutcome(two.id(), BulkRow.FAILED, null, "the achievement no longer exists"))))
+                    .isTrue();
+            return null;
+        });
+        assertThat(db.read((Connection c) -> store.bulkJobs().rowsInState(c, job.id(), BulkRow.FAILED, 10)))
+                .extracting(BulkRow::rowNumber, BulkRow::error)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "the achievement no longer exists"));
+        assertThat(db.read((Connection c) -> store.bulkJobs().pendingRows(c, job.id(), 0, 10))).isEmpty();
         assertThat(db.read((Connection c) -> store.credentials().byKey(c, issuer.id(), "k:one"))).contains(k.id());
         // the key is unique per issuer: a second credential under it is refused
         StoredCredential again = credential(issuer, null, 0, null);
@@ -361,6 +384,51 @@ abstract class StoreContract {
         assertThat(done.startedAt()).isEqualTo(NOW);
         assertThat(db.inTransaction((Connection c) -> store.bulkJobs().start(c, job.id(), NOW))).isFalse();
         assertThat(db.read((Connection c) -> store.bulkJobs().jobsOf(c, issuer.id(), 10))).hasSize(2);
+    }
+
+    @Test
+    void bulkRowsRecordedBeforeTheCursorMigrationReadTheSameAfterIt() {
+        String older = jdbcUrl();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(older);
+        config.setMaximumPoolSize(2);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            Transactions tx = new Transactions(pool);
+            List<Migration> all = Migrations.bundled(clock).migrations();
+            new Migrations(all.stream().filter(m -> m.version() < 830).toList(), clock).migrate(tx);
+            // a job that ran under the old scheme: its first row marked issued itself, its second still pending
+            Issuer issuer = new Issuer(id(), "older", "Older", "did:web:example.org:issuers:older", "web", "{}", NOW);
+            StoredAchievement ach = new StoredAchievement(id(), issuer.id(), "A", "{}", null, NOW, null);
+            BulkJob job = BulkJob.validated(id(), issuer.id(), ach.id(), 2, 2, 0, NOW);
+            BulkRow one = bulkRow(job, ach.id(), 1, "k:one");
+            BulkRow two = bulkRow(job, ach.id(), 2, "k:two");
+            StoredCredential k = credential(issuer, null, 0, null);
+            tx.inTransaction((Connection c) -> {
+                store.issuers().insert(c, issuer);
+                store.achievements().insert(c, ach);
+                store.bulkJobs().insertJob(c, job);
+                store.bulkJobs().insertRows(c, List.of(one, two));
+                store.credentials().insertAll(c, List.of(k));
+                store.credentials().insertKeys(c, List.of(new CredentialKey(issuer.id(), "k:one", k.id(), NOW)));
+                try (var update = c.prepareStatement("UPDATE bulk_row SET state = 'issued', credential_id = ?"
+                        + " WHERE id = ?")) {
+                    update.setString(1, k.id());
+                    update.setString(2, one.id());
+                    assertThat(update.executeUpdate()).isEqualTo(1);
+                }
+                return null;
+            });
+            assertThat(new Migrations(all, clock).migrate(tx)).isEqualTo(all.size()
+                    - (int) all.stream().filter(m -> m.version() < 830).count());
+            assertThat(tx.read((Connection c) -> store.bulkJobs().rows(c, job.id())))
+                    .extracting(BulkRow::rowNumber, BulkRow::state, BulkRow::credentialId)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, BulkRow.ISSUED, k.id()),
+                            org.assertj.core.groups.Tuple.tuple(2, BulkRow.PENDING, null));
+            assertThat(tx.read((Connection c) -> store.bulkJobs().pendingRows(c, job.id(), 0, 10)))
+                    .extracting(p -> p.row().rowNumber()).containsExactly(2);
+        } finally {
+            release(older);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.microcred.server.bulk;
 
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
+import dev.microcred.core.TimeOrderedIds;
 import dev.microcred.server.issuing.AchievementCatalog;
 import dev.microcred.server.issuing.Issuance;
 import dev.microcred.server.issuing.StatusRegistry;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -144,7 +144,7 @@ public final class BulkIssuance implements AutoCloseable {
                 throw new MicrocredException(Problem.INVALID_REQUEST, "the default achievement is archived");
             }
         }
-        String jobId = UUID.randomUUID().toString();
+        String jobId = TimeOrderedIds.next().toString();
         Instant now = clock.instant();
         BulkPreview.Result result = BulkPreview.validate(jobId, issuer.id(), csv, defaultAchievement, own, MAX_ROWS,
                 now);
@@ -384,10 +384,13 @@ public final class BulkIssuance implements AutoCloseable {
         }
     }
 
-    /** A batch ready to commit: the rows' outcomes, the signed credentials and their keys. */
-    private record Batch(int lastRow, List<RowOutcome> outcomes, List<Issuance.Prepared> prepared,
+    /** A batch ready to commit: its rows' range, the skipped and failed rows, the signed credentials and their keys. */
+    private record Batch(int firstRow, int lastRow, List<RowOutcome> exceptions, List<Issuance.Prepared> prepared,
                          List<CredentialKey> keys, Set<String> lists, int skipped, int failed, Instant now,
                          long signMillis) {
+        int rows() {
+            return prepared.size() + skipped + failed;
+        }
     }
 
     private record Prefetch(int after, Future<Batch> batch) {
@@ -395,17 +398,17 @@ public final class BulkIssuance implements AutoCloseable {
 
     /** Marks skipped rows, allocates indexes and signs the rest, outside any transaction. */
     private Batch prepareBatch(Issuer issuer, String jobId, List<PendingRow> due) {
-        List<RowOutcome> outcomes = new ArrayList<>(due.size());
+        List<RowOutcome> exceptions = new ArrayList<>();
         List<BulkRow> toIssue = new ArrayList<>(due.size());
         Map<String, Object> templates = new HashMap<>();
         for (PendingRow p : due) {
             if (p.issuedCredentialId() != null) {
-                outcomes.add(new RowOutcome(p.row().id(), BulkRow.SKIPPED, p.issuedCredentialId(), null));
+                exceptions.add(new RowOutcome(p.row().id(), BulkRow.SKIPPED, p.issuedCredentialId(), null));
                 continue;
             }
             Object template = templates.computeIfAbsent(p.row().achievementId(), id -> template(issuer, id));
             if (template instanceof String why) {
-                outcomes.add(new RowOutcome(p.row().id(), BulkRow.FAILED, null, why));
+                exceptions.add(new RowOutcome(p.row().id(), BulkRow.FAILED, null, why));
             } else {
                 toIssue.add(p.row());
             }
@@ -442,18 +445,20 @@ public final class BulkIssuance implements AutoCloseable {
             if (signed[i] instanceof Issuance.Prepared p) {
                 prepared.add(p);
                 keys.add(new CredentialKey(issuer.id(), row.idempotencyKey(), p.stored().id(), now));
-                outcomes.add(new RowOutcome(row.id(), BulkRow.ISSUED, p.stored().id(), null));
             } else {
-                outcomes.add(new RowOutcome(row.id(), BulkRow.FAILED, null, (String) signed[i]));
+                exceptions.add(new RowOutcome(row.id(), BulkRow.FAILED, null, (String) signed[i]));
             }
         }
-        int skipped = (int) outcomes.stream().filter(o -> o.state().equals(BulkRow.SKIPPED)).count();
-        int failed = outcomes.size() - skipped - prepared.size();
-        return new Batch(due.get(due.size() - 1).row().rowNumber(), outcomes, prepared, keys, lists, skipped, failed,
-                now, signMillis);
+        int skipped = (int) exceptions.stream().filter(o -> o.state().equals(BulkRow.SKIPPED)).count();
+        int failed = exceptions.size() - skipped;
+        return new Batch(due.get(0).row().rowNumber(), due.get(due.size() - 1).row().rowNumber(), exceptions,
+                prepared, keys, lists, skipped, failed, now, signMillis);
     }
 
-    /** Stores the batch in ONE transaction: credentials, mails, keys, row outcomes, job counters. */
+    /**
+     * Stores the batch in ONE transaction: credentials, mails, keys, the job's cursor past the batch (which records
+     * its issued rows), the skipped and failed rows, the job's counters.
+     */
     private void commit(String jobId, Batch b) {
         long t0 = System.nanoTime();
         db.inTransaction(c -> {
@@ -461,7 +466,7 @@ public final class BulkIssuance implements AutoCloseable {
             // inserts); what else must commit with each credential (a transparency-log entry) is added here
             issuance.store(c, b.prepared);
             store.credentials().insertKeys(c, b.keys);
-            if (!store.bulkJobs().finishRows(c, b.outcomes)) {
+            if (!store.bulkJobs().finishBatch(c, jobId, b.firstRow, b.lastRow, b.exceptions)) {
                 throw new MicrocredException(Problem.CONFLICT, "rows of the batch were finished by another worker");
             }
             store.bulkJobs().addProgress(c, jobId, b.prepared.size(), b.skipped, b.failed, b.now);
@@ -470,7 +475,7 @@ public final class BulkIssuance implements AutoCloseable {
         issuance.logCommitted();
         // what single issuance does after its commit (stackable pathways award milestones), row by row
         b.prepared.forEach(issuance::committed);
-        LOG.debug("bulk batch job={} rows={} issued={} signMs={} storeMs={}", jobId, b.outcomes.size(),
+        LOG.debug("bulk batch job={} rows={} issued={} signMs={} storeMs={}", jobId, b.rows(),
                 b.prepared.size(), b.signMillis, (System.nanoTime() - t0) / 1_000_000);
     }
 

@@ -3,6 +3,7 @@ package dev.microcred.server.bulk;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 import dev.microcred.core.Sha256;
+import dev.microcred.core.TimeOrderedIds;
 import dev.microcred.server.issuing.Issuance;
 import dev.microcred.store.Accounts;
 import dev.microcred.store.BulkError;
@@ -20,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Validates a bulk upload without issuing anything. The header names the columns, in any order and case:
@@ -191,7 +191,7 @@ final class BulkPreview {
         }
         String idempotencyKey = key != null ? "k:" + key : "h:" + Sha256.hex((achievement.id() + "\n" + kind + ":"
                 + recipient + "\n" + from + "\n" + until).getBytes(StandardCharsets.UTF_8));
-        return new BulkRow(UUID.randomUUID().toString(), jobId, issuerId, n, line, idempotencyKey, achievement.id(),
+        return new BulkRow(TimeOrderedIds.next().toString(), jobId, issuerId, n, line, idempotencyKey, achievement.id(),
                 kind, recipient, from, until, BulkRow.PENDING, null, null);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 import dev.microcred.core.Sha256;
+import dev.microcred.core.TimeOrderedIds;
 import dev.microcred.server.tlog.TransparencyLog;
 import dev.microcred.credentials.dataintegrity.Cryptosuite;
 import dev.microcred.credentials.dataintegrity.DataIntegrity;
@@ -37,7 +38,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -199,7 +199,7 @@ public final class Issuance {
         AchievementSubject subject = email != null
                 ? AchievementSubject.forEmail(email, template.parsed(), random)
                 : AchievementSubject.forId(recipient.id(), template.parsed());
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next().toString();
         String pageUrl = issuers.baseUrl() + "/credentials/" + id;
         // OB 3.0's schema types credentialStatus as one object: revocation-only credentials keep to it; with
         // suspension, VC 2.0 §4.10 allows an array ("one or more status mechanisms"), which verifiers may flag
@@ -334,7 +334,7 @@ public final class Issuance {
         String body = issuer.name() + " has awarded you \"" + achievement.name() + "\".\n\n"
                 + "Claim it into your microcred wallet:\n" + claimUrl + "\n\n"
                 + "Its public page (shared only if you choose to share the link):\n" + pageUrl + "\n";
-        return new OutboxMail(UUID.randomUUID().toString(), email, "You have earned: " + achievement.name(), body,
+        return new OutboxMail(TimeOrderedIds.next().toString(), email, "You have earned: " + achievement.name(), body,
                 "credential-issued", credentialId, now, null);
     }
 
@@ -365,7 +365,7 @@ public final class Issuance {
         if (v1 && !doc.has("issuanceDate")) {
             doc.put("issuanceDate", now.toString());
         }
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next().toString();
         if (!doc.has("id")) {
             doc.put("id", issuers.baseUrl() + "/credentials/" + id);
         }

@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * Reads the stored hashes of a tree of a given size out of its tiles: a hash at tree level {@code 8L + r} is
  * rebuilt from {@code 2^r} consecutive hashes of a tile at tile level {@code L}. Each tile is fetched once per
- * reader and kept.
+ * reader and kept, and so is each rebuilt hash.
  *
  * <p>Tiles are not authenticated here: a proof computed from a tampered tile simply fails to verify against the
  * signed checkpoint, which is where trust comes from. Not thread-safe (it caches); use one per request or task.
@@ -21,6 +21,11 @@ public final class TileHashReader implements HashReader {
     private final long treeSize;
     private final TileFetcher fetcher;
     private final Map<TileId, Tile> tiles = new HashMap<>();
+    /**
+     * Hashes of levels that are not a tile's own (hashed up from up to 128 of a tile's hashes), by level and index:
+     * the proofs for neighbouring leaves ask for the same ones again.
+     */
+    private final Map<Long, Hash>[] computed = newLevels();
 
     public TileHashReader(long treeSize, TileFetcher fetcher) {
         if (treeSize < 0) {
@@ -39,6 +44,13 @@ public final class TileHashReader implements HashReader {
         TileId id = TileId.containing(level, index, treeSize);
         Tile tile = tiles.computeIfAbsent(id, key -> Tile.parse(key, fetcher.fetch(key)));
         int below = level % 8;
+        if (below == 0) {
+            return tile.hash((int) (index % TileId.FULL));
+        }
+        Hash known = computed[level].get(index);
+        if (known != null) {
+            return known;
+        }
         int first = (int) ((index << below) % TileId.FULL);
         int count = 1 << below;
         Hash[] row = new Hash[count];
@@ -51,7 +63,17 @@ public final class TileHashReader implements HashReader {
                 row[i] = TreeHash.node(row[2 * i], row[2 * i + 1]);
             }
         }
+        computed[level].put(index, row[0]);
         return row[0];
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<Long, Hash>[] newLevels() {
+        Map<Long, Hash>[] levels = new Map[64];
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = new HashMap<>();
+        }
+        return levels;
     }
 
     /** How many distinct tiles were fetched so far. */
