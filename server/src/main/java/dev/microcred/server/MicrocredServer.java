@@ -198,11 +198,12 @@ public final class MicrocredServer implements AutoCloseable {
         }
         String baseUrl = config.baseUrl() != null ? config.baseUrl()
                 : (certificate != null ? "https" : "http") + "://localhost:" + app.port();
-        LogKey logKey = LogKey.open(db, new TransparencyLogStore(), new KeyRing(kek), baseUrl, clock);
+        KeyRing sealed = new KeyRing(kek);
+        LogKey logKey = LogKey.open(db, new TransparencyLogStore(), sealed, baseUrl, clock);
         DemoWitness demoWitness = null;
         List<TlogSettings.Witness> extraWitnesses = List.of();
         if (config.tlog().demoWitness()) {
-            demoWitness = DemoWitness.start(config.dataDirectory(), logKey.origin(), logKey.verifier(), kek);
+            demoWitness = DemoWitness.start(config.dataDirectory(), logKey.origin(), logKey.verifier(), sealed);
             extraWitnesses = List.of(TlogSettings.Witness.parse(demoWitness.url() + " " + demoWitness.vkey()));
         }
         Platform platform = wire(config, baseUrl, clock, db, kek, logKey, metrics, runBulkJobs, extraWitnesses,
