@@ -378,7 +378,8 @@ public final class SkillsPages {
         String headline = a.gap().goalMet() ? "Goal already met: every required skill is proven at its level."
                 : plan.explanation();
         Html drawn = steps.isEmpty() ? muted("No step to take.") : Charts.pathway("Learning pathway", steps);
-        return Page.card(el("h2", "Your pathway"), el("p", List.of(attr("id", "plan-explanation")), Html.text(headline)),
+        return Page.card(el("h2", "Your pathway"),
+                el("p", List.of(attr("id", "plan-explanation")), Html.text(headline)),
                 el("p", List.of(attr("class", "tag"), attr("id", "optimality")),
                         Html.text("optimality: " + SkillsJson.optimality(plan))), drawn,
                 reasons.isEmpty() ? Html.empty() : el("ol", List.of(attr("class", "checks")), Html.join(reasons)));

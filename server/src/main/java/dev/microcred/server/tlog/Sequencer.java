@@ -253,7 +253,7 @@ public final class Sequencer implements AutoCloseable {
                 unwitnessed ? note.format() : null, now, unwitnessed ? now : null));
     }
 
-    /** Collects cosignatures of {@code last}, the last signed checkpoint, until the quorum is met, then publishes it. */
+    /** Collects cosignatures of {@code last}, the last signed checkpoint, up to the quorum, then publishes it. */
     private boolean publish(Optional<TransparencyLogStore.SignedCheckpoint> last) {
         if (last.isEmpty() || last.get().publishedAt() != null) {
             return false;
