@@ -3,16 +3,13 @@ package dev.microcred.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.microcred.crypto.KeyEncryptionKey;
-import dev.microcred.server.accounts.Roles;
 import dev.microcred.store.Issuer;
 import dev.microcred.store.Membership;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,30 +23,18 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class KeyRotationContract {
     static final String ADMIN = "admin-token-for-key-rotation-tests-0123456789";
-    static final String PASSWORD = "rotation password 123";
-    final List<String> urls = new ArrayList<>();
-    MicrocredServer server;
+    @AutoClose
+    TestServer server;
     Http http;
 
     abstract String jdbcUrl();
 
     @BeforeAll
-    void start() throws Exception {
-        String url = jdbcUrl();
-        urls.add(url);
-        server = MicrocredServer.start(Config.defaults().withPort(0)
-                .withDataDirectory(Files.createTempDirectory("microcred-keys-it")).withDatabaseUrl(url)
-                .withKeyEncryptionKey(KeyEncryptionKey.generate()).withAdminToken(ADMIN));
+    void start() {
+        server = TestServer.start(jdbcUrl(), ADMIN);
         http = new Http(server.baseUrl());
     }
 
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        urls.forEach(TestDatabases::drop);
-    }
 
     JsonNode issuer(String method) {
         Http.Response r = http.post("/api/issuers", ADMIN, "{\"slug\": \"keys-" + UUID.randomUUID().toString()
@@ -174,21 +159,15 @@ abstract class KeyRotationContract {
         String staff = "staff-" + UUID.randomUUID() + "@example.org";
         String adminX = "admin-x-" + UUID.randomUUID() + "@example.org";
         String adminY = "admin-y-" + UUID.randomUUID() + "@example.org";
-        for (String email : List.of(staff, adminX, adminY)) {
-            p.accounts().signUp(email, "Keys", PASSWORD.toCharArray(), Roles.ISSUER_ADMIN);
-        }
-        p.accounts().addMember(issuerX, staff, Membership.STAFF);
-        p.accounts().addMember(issuerX, adminX, Membership.ADMIN);
-        p.accounts().addMember(issuerY, adminY, Membership.ADMIN);
         String console = "/console/" + slug(x) + "/keys/rotate";
 
-        WebUser otherAdmin = WebUser.signedIn(server.baseUrl(), adminY, PASSWORD, false);
+        WebUser otherAdmin = server.member(issuerY, Membership.ADMIN, adminY, "Keys", false);
         assertThat(otherAdmin.post(console, Map.of()).status()).as("another issuer's admin").isEqualTo(403);
-        WebUser staffMember = WebUser.signedIn(server.baseUrl(), staff, PASSWORD, false);
+        WebUser staffMember = server.member(issuerX, Membership.STAFF, staff, "Keys", false);
         assertThat(staffMember.get("/console/" + slug(x)).body()).contains("Signing keys")
                 .doesNotContain("Rotate signing key");
         assertThat(staffMember.post(console, Map.of()).status()).as("staff").isEqualTo(403);
-        WebUser admin = WebUser.signedIn(server.baseUrl(), adminX, PASSWORD, false);
+        WebUser admin = server.member(issuerX, Membership.ADMIN, adminX, "Keys", false);
         assertThat(admin.post(console, Map.of("csrf", "forged")).status()).as("forged CSRF").isEqualTo(403);
         assertThat(http.get("/api/issuers/" + slug(x) + "/keys").json()).hasSize(1);
         assertThat(admin.get("/console/" + slug(x)).body()).contains("Rotate signing key");
