@@ -241,17 +241,17 @@ public final class Catalogues {
         Map<String, Offering> out = new LinkedHashMap<>();
         Map<String, List<String>> pendingPrerequisites = new HashMap<>();
         Map<String, String> entryUrl = new HashMap<>();
-        List<ObjectNode> docs = new ArrayList<>();
+        Map<StoredCatalogueEntry, ObjectNode> docs = new LinkedHashMap<>();
         for (StoredCatalogueEntry e : offers.entries()) {
             ObjectNode doc = Json.parseObject(e.document());
-            docs.add(doc);
+            docs.put(e, doc);
             entryUrl.put(e.issuerId() + "\n" + e.entryId(), doc.has("achievementUrl")
                     ? doc.get("achievementUrl").asText()
                     : baseUrl + "/issuers/" + offers.issuers().get(e.issuerId()).slug() + "/catalogue/" + e.entryId());
         }
-        for (int i = 0; i < docs.size(); i++) {
-            StoredCatalogueEntry e = offers.entries().get(i);
-            ObjectNode doc = docs.get(i);
+        for (Map.Entry<StoredCatalogueEntry, ObjectNode> parsed : docs.entrySet()) {
+            StoredCatalogueEntry e = parsed.getKey();
+            ObjectNode doc = parsed.getValue();
             Issuer issuer = offers.issuers().get(e.issuerId());
             String id = entryUrl.get(e.issuerId() + "\n" + e.entryId());
             List<TaughtSkill> skills = new ArrayList<>();
