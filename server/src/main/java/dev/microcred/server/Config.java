@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How a server runs: where it listens, where its data lives, which database, which key-encryption key, and the
@@ -152,64 +153,100 @@ public record Config(String host, int port, Path dataDirectory, String databaseU
     }
 
     public Config withHost(String host) {
-        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
+        return with(c -> c.host = host);
     }
 
     public Config withPort(int port) {
-        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
+        return with(c -> c.port = port);
     }
 
     public Config withDataDirectory(Path dataDirectory) {
-        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
+        return with(c -> c.dataDirectory = dataDirectory);
     }
 
     public Config withDatabaseUrl(String databaseUrl) {
-        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
+        return with(c -> c.databaseUrl = databaseUrl);
     }
 
     public Config withKeyEncryptionKey(KeyEncryptionKey keyEncryptionKey) {
-        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
+        return with(c -> c.keyEncryptionKey = keyEncryptionKey);
     }
 
     public Config withBaseUrl(String baseUrl) {
-        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
+        return with(c -> c.baseUrl = baseUrl);
     }
 
     public Config withAdminToken(String adminToken) {
-        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
+        return with(c -> c.adminToken = adminToken);
     }
 
     public Config withMaxRequestBytes(long maxRequestBytes) {
-        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
+        return with(c -> c.maxRequestBytes = maxRequestBytes);
     }
 
     public Config withTlog(TlogSettings tlog) {
-        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
+        return with(c -> c.tlog = tlog);
     }
 
     /** With TLS on ({@code https}); {@code anyHost} allows a host that is not loopback. */
     public Config withHttps(boolean https, boolean anyHost) {
-        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, anyHost, smtp, anchoring);
+        return with(c -> {
+            c.https = https;
+            c.httpsAnyHost = anyHost;
+        });
     }
 
     public Config withSmtp(SmtpSettings smtp) {
-        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
+        return with(c -> c.smtp = smtp);
     }
 
     public Config withAnchoring(AnchoringConfig anchoring) {
-        return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
-                maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
+        return with(c -> c.anchoring = anchoring);
+    }
+
+    /** A copy of this configuration with {@code change} applied to its components (checked again). */
+    private Config with(Consumer<Components> change) {
+        Components c = new Components(this);
+        change.accept(c);
+        return c.config();
+    }
+
+    /** The components of a configuration while a {@code with...} method changes one; a new component is added here. */
+    private static final class Components {
+        String host;
+        int port;
+        Path dataDirectory;
+        String databaseUrl;
+        KeyEncryptionKey keyEncryptionKey;
+        String baseUrl;
+        String adminToken;
+        long maxRequestBytes;
+        TlogSettings tlog;
+        boolean https;
+        boolean httpsAnyHost;
+        SmtpSettings smtp;
+        AnchoringConfig anchoring;
+
+        Components(Config c) {
+            host = c.host;
+            port = c.port;
+            dataDirectory = c.dataDirectory;
+            databaseUrl = c.databaseUrl;
+            keyEncryptionKey = c.keyEncryptionKey;
+            baseUrl = c.baseUrl;
+            adminToken = c.adminToken;
+            maxRequestBytes = c.maxRequestBytes;
+            tlog = c.tlog;
+            https = c.https;
+            httpsAnyHost = c.httpsAnyHost;
+            smtp = c.smtp;
+            anchoring = c.anchoring;
+        }
+
+        Config config() {
+            return new Config(host, port, dataDirectory, databaseUrl, keyEncryptionKey, baseUrl, adminToken,
+                    maxRequestBytes, tlog, https, httpsAnyHost, smtp, anchoring);
+        }
     }
 
     @Override

@@ -66,7 +66,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,7 +86,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running microcred server: {@link #start} opens the database (migrating it), binds the HTTP port, wires the
- * platform with {@code new} and registers every route; {@link #close} stops both. Thread-safe.
+ * platform with {@code new} and registers every route; {@link #close} stops both. A start that fails closes what it
+ * had opened, last first. Thread-safe.
  */
 public final class MicrocredServer implements AutoCloseable {
     /** Where a key-encryption key is generated when {@code MICROCRED_KEK} is not set (development only). */
@@ -158,107 +161,133 @@ public final class MicrocredServer implements AutoCloseable {
                 ? SelfSignedCertificate.loadOrCreate(config.dataDirectory().resolve(TLS_DIRECTORY), Clock.systemUTC())
                 : null;
         Database db = Database.open(url, clock);
-        Metrics metrics = new Metrics();
-        Javalin app;
-        List<Route> routes = new CopyOnWriteArrayList<>();
+        // what start opened, last on top: closed in reverse order when a later step fails (a wrong key-encryption
+        // key, a port in use), so that a failed start leaves neither the port nor the database open
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
+        opened.push(db);
         try {
-            app = Javalin.create(c -> {
-                c.events.handlerAdded(h -> {
-                    if (h.getHttpMethod().isHttpMethod()) {
-                        routes.add(new Route(h.getHttpMethod().name(), h.getPath()));
+            Metrics metrics = new Metrics();
+            Javalin app;
+            List<Route> routes = new CopyOnWriteArrayList<>();
+            try {
+                app = Javalin.create(c -> {
+                    c.events.handlerAdded(h -> {
+                        if (h.getHttpMethod().isHttpMethod()) {
+                            routes.add(new Route(h.getHttpMethod().name(), h.getPath()));
+                        }
+                    });
+                    c.showJavalinBanner = false;
+                    c.startupWatcherEnabled = false;
+                    c.http.maxRequestSize = config.maxRequestBytes();
+                    // a multipart body without Content-Length is cut here (UploadLimits checks the declared length)
+                    c.jetty.multipartConfig.maxTotalRequestSize(BulkIssuance.MAX_CSV_BYTES + UploadLimits.FORM_OVERHEAD,
+                            io.javalin.config.SizeUnit.BYTES);
+                    c.router.ignoreTrailingSlashes = true;
+                    if (certificate != null) {
+                        c.jetty.addConnector((server, http) -> tlsConnector(server, http, certificate, config));
                     }
+                    c.requestLogger.http((ctx, ms) -> {
+                        RequestLog.log(ctx, ms);
+                        metrics.http(ctx.method().name(), RequestLog.route(ctx), ctx.statusCode(),
+                                ms == null ? 0 : ms / 1000.0);
+                    });
                 });
-                c.showJavalinBanner = false;
-                c.startupWatcherEnabled = false;
-                c.http.maxRequestSize = config.maxRequestBytes();
-                // a multipart body without Content-Length is cut here (UploadLimits checks the declared length)
-                c.jetty.multipartConfig.maxTotalRequestSize(BulkIssuance.MAX_CSV_BYTES + UploadLimits.FORM_OVERHEAD,
-                        io.javalin.config.SizeUnit.BYTES);
-                c.router.ignoreTrailingSlashes = true;
-                if (certificate != null) {
-                    c.jetty.addConnector((server, http) -> tlsConnector(server, http, certificate, config));
-                }
-                c.requestLogger.http((ctx, ms) -> {
-                    RequestLog.log(ctx, ms);
-                    metrics.http(ctx.method().name(), RequestLog.route(ctx), ctx.statusCode(),
-                            ms == null ? 0 : ms / 1000.0);
+                Problems.register(app);
+                app.before(ctx -> {
+                    RequestLog.assign(ctx);
+                    ctx.header("X-Content-Type-Options", "nosniff");
+                    ctx.header("Referrer-Policy", "no-referrer");
                 });
-            });
-            Problems.register(app);
-            app.before(ctx -> {
-                RequestLog.assign(ctx);
-                ctx.header("X-Content-Type-Options", "nosniff");
-                ctx.header("Referrer-Policy", "no-referrer");
-            });
-            app.start(config.host(), config.port());
-        } catch (RuntimeException e) {
-            db.close();
-            throw new MicrocredException(Problem.UNAVAILABLE, "cannot start the HTTP server on " + config.host() + ":"
-                    + config.port() + ": " + e.getMessage(), e);
-        }
-        String baseUrl = config.baseUrl() != null ? config.baseUrl()
-                : (certificate != null ? "https" : "http") + "://localhost:" + app.port();
-        LogKey logKey = LogKey.open(db, new TransparencyLogStore(), new KeyRing(kek), baseUrl, clock);
-        DemoWitness demoWitness = null;
-        List<TlogSettings.Witness> extraWitnesses = List.of();
-        if (config.tlog().demoWitness()) {
-            demoWitness = DemoWitness.start(config.dataDirectory(), logKey.origin(), logKey.verifier(), kek);
-            extraWitnesses = List.of(TlogSettings.Witness.parse(demoWitness.url() + " " + demoWitness.vkey()));
-        }
-        Platform platform = wire(config, baseUrl, clock, db, kek, logKey, metrics, runBulkJobs, extraWitnesses,
-                checkpoints, anchors);
-        if (config.adminToken() != null) {
-            platform.tokens().registerAdmin(config.adminToken());
-        }
-        Bearer bearer = new Bearer(platform.tokens());
-        UploadLimits.register(app, config.maxRequestBytes(), BulkIssuance.MAX_CSV_BYTES);
-        app.before(platform.signIn()::before);
-        app.get("/healthz", ctx -> ctx.contentType("text/plain").result("ok"));
-        app.get("/readyz", ctx -> {
-            if (db.isReady()) {
-                ctx.contentType("text/plain").result("ready");
-            } else {
-                throw new MicrocredException(Problem.UNAVAILABLE, "the database is not reachable");
+                opened.push(app::stop);
+                app.start(config.host(), config.port());
+            } catch (RuntimeException e) {
+                throw new MicrocredException(Problem.UNAVAILABLE, "cannot start the HTTP server on " + config.host()
+                        + ":" + config.port() + ": " + e.getMessage(), e);
             }
-        });
-        new ApiRoutes(platform, bearer).register(app);
-        new VcalmRoutes(platform, bearer).register(app);
-        new WebRoutes(platform).register(app);
-        SkillsServices skills = SkillsServices.of(platform, TaxonomyLoader.shared());
-        new SkillsApi(platform, bearer, skills).register(app);
-        new SkillsPages(platform, skills).register(app);
-        CareerServices career = CareerServices.of(platform, skills);
-        new CareerApi(platform, skills, career).register(app);
-        new CareerPages(skills, career).register(app);
-        new EmployerPages(skills, career).register(app);
-        new CredibilityPages(platform, career).register(app);
-        new AccountRoutes(platform, platform.accounts(), platform.signIn()).register(app);
-        new ConsoleRoutes(platform).register(app);
-        new BulkPages(platform).register(app);
-        new BulkRoutes(platform, bearer).register(app);
-        new OpsRoutes(platform).register(app);
-        new WalletRoutes(platform).register(app);
-        new AnchoringRoutes(platform.anchoring(), bearer).register(app);
-        new TlogRoutes(platform).register(app);
-        if (runBulkJobs) {
-            platform.bulk().resumeUnfinished();
-            platform.sequencer().start();
-            platform.anchoring().start();
+            String baseUrl = config.baseUrl() != null ? config.baseUrl()
+                    : (certificate != null ? "https" : "http") + "://localhost:" + app.port();
+            KeyRing sealed = new KeyRing(kek);
+            LogKey logKey = LogKey.open(db, new TransparencyLogStore(), sealed, baseUrl, clock);
+            DemoWitness demoWitness = null;
+            List<TlogSettings.Witness> extraWitnesses = List.of();
+            if (config.tlog().demoWitness()) {
+                demoWitness = DemoWitness.start(config.dataDirectory(), logKey.origin(), logKey.verifier(), sealed);
+                opened.push(demoWitness);
+                extraWitnesses = List.of(TlogSettings.Witness.parse(demoWitness.url() + " " + demoWitness.vkey()));
+            }
+            Platform platform = wire(config, baseUrl, clock, db, kek, logKey, metrics, runBulkJobs, extraWitnesses,
+                    checkpoints, anchors);
+            opened.push(platform.sequencer());
+            opened.push(platform.anchoring());
+            opened.push(platform.bulk());
+            if (config.adminToken() != null) {
+                platform.tokens().registerAdmin(config.adminToken());
+            }
+            Bearer bearer = new Bearer(platform.tokens());
+            UploadLimits.register(app, config.maxRequestBytes(), BulkIssuance.MAX_CSV_BYTES);
+            app.before(platform.signIn()::before);
+            app.get("/healthz", ctx -> ctx.contentType("text/plain").result("ok"));
+            app.get("/readyz", ctx -> {
+                if (db.isReady()) {
+                    ctx.contentType("text/plain").result("ready");
+                } else {
+                    throw new MicrocredException(Problem.UNAVAILABLE, "the database is not reachable");
+                }
+            });
+            new ApiRoutes(platform, bearer).register(app);
+            new VcalmRoutes(platform, bearer).register(app);
+            new WebRoutes(platform).register(app);
+            SkillsServices skills = SkillsServices.of(platform, TaxonomyLoader.shared());
+            new SkillsApi(platform, bearer, skills).register(app);
+            new SkillsPages(platform, skills).register(app);
+            CareerServices career = CareerServices.of(platform, skills);
+            new CareerApi(platform, skills, career).register(app);
+            new CareerPages(skills, career).register(app);
+            new EmployerPages(skills, career).register(app);
+            new CredibilityPages(platform, career).register(app);
+            new AccountRoutes(platform, platform.accounts(), platform.signIn()).register(app);
+            new ConsoleRoutes(platform).register(app);
+            new BulkPages(platform).register(app);
+            new BulkRoutes(platform, bearer).register(app);
+            new OpsRoutes(platform).register(app);
+            new WalletRoutes(platform).register(app);
+            new AnchoringRoutes(platform.anchoring(), bearer).register(app);
+            new TlogRoutes(platform).register(app);
+            if (runBulkJobs) {
+                platform.bulk().resumeUnfinished();
+                platform.sequencer().start();
+                platform.anchoring().start();
+            }
+            // with SMTP, the outbox is the queue and the record: mail is enqueued as before, then sent from it
+            MailDelivery mail = config.smtp() == null ? null : MailDelivery.start(db, platform.store(),
+                    new SmtpTransport(config.smtp(), clock), clock);
+            if (mail != null) {
+                opened.push(mail);
+                LOG.info("mail delivery by smtp settings=\"{}\"", config.smtp());
+            }
+            if (certificate != null) {
+                LOG.info("tls self-signed certificate sha256={} notAfter={} file={}", certificate.sha256Fingerprint(),
+                        certificate.notAfter(), config.dataDirectory().resolve(TLS_DIRECTORY)
+                                .resolve(SelfSignedCertificate.CERTIFICATE_FILE));
+            }
+            LOG.info("server started port={} db=\"{}\" ms={}", app.port(), db.product(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return new MicrocredServer(app, platform, List.copyOf(routes), demoWitness, certificate, mail, career);
+        } catch (RuntimeException | Error e) {
+            closeAll(opened, e);
+            throw e;
         }
-        // with SMTP, the outbox is the queue and the record: mail is enqueued as before, then sent from it
-        MailDelivery mail = config.smtp() == null ? null : MailDelivery.start(db, platform.store(),
-                new SmtpTransport(config.smtp(), clock), clock);
-        if (mail != null) {
-            LOG.info("mail delivery by smtp settings=\"{}\"", config.smtp());
+    }
+
+    /** Closes {@code opened} from the top; a failure to close is added to {@code cause}, the failure of start. */
+    private static void closeAll(Deque<AutoCloseable> opened, Throwable cause) {
+        while (!opened.isEmpty()) {
+            try {
+                opened.pop().close();
+            } catch (Exception e) {
+                cause.addSuppressed(e);
+            }
         }
-        if (certificate != null) {
-            LOG.info("tls self-signed certificate sha256={} notAfter={} file={}", certificate.sha256Fingerprint(),
-                    certificate.notAfter(), config.dataDirectory().resolve(TLS_DIRECTORY)
-                            .resolve(SelfSignedCertificate.CERTIFICATE_FILE));
-        }
-        LOG.info("server started port={} db=\"{}\" ms={}", app.port(), db.product(),
-                (System.nanoTime() - started) / 1_000_000);
-        return new MicrocredServer(app, platform, List.copyOf(routes), demoWitness, certificate, mail, career);
     }
 
     /** An HTTPS connector (HTTP/1.1 over TLS) on the configured host and port, serving {@code certificate}. */

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.microcred.credentials.baking.PngBaker;
 import dev.microcred.credentials.baking.SvgBaker;
 import dev.microcred.credentials.json.Json;
-import dev.microcred.crypto.KeyEncryptionKey;
-import dev.microcred.server.accounts.Roles;
 import dev.microcred.server.issuing.Issuance;
 import dev.microcred.server.issuing.IssuerRegistry;
 import dev.microcred.server.issuing.Scopes;
@@ -25,12 +23,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -54,8 +51,8 @@ abstract class MediaContract {
     static final String PASSWORD = "media password 123";
     static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    MicrocredServer server;
-    String url;
+    @AutoClose
+    TestServer server;
     Platform p;
     Issuer issuer;
     Issuer other;
@@ -66,11 +63,8 @@ abstract class MediaContract {
     abstract String jdbcUrl();
 
     @BeforeAll
-    void start() throws Exception {
-        url = jdbcUrl();
-        server = MicrocredServer.start(Config.defaults().withPort(0).withDataDirectory(
-                Files.createTempDirectory("microcred-media")).withDatabaseUrl(url)
-                .withKeyEncryptionKey(KeyEncryptionKey.generate()));
+    void start() {
+        server = TestServer.start(jdbcUrl());
         p = server.platform();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         issuer = p.issuers().create(new IssuerRegistry.NewIssuer("media-" + suffix, "Media Academy", null, null, null,
@@ -79,21 +73,9 @@ abstract class MediaContract {
                 "key"));
         token = p.tokens().create(issuer.id(), "media", Scopes.ISSUER_ALL).secret();
         otherToken = p.tokens().create(other.id(), "media other", Scopes.ISSUER_ALL).secret();
-        String email = "staff-" + suffix + "@media.example";
-        p.accounts().signUp(email, "Staff", PASSWORD.toCharArray(), Roles.ISSUER_ADMIN);
-        p.accounts().addMember(issuer, email, Membership.STAFF);
-        staff = WebUser.signedIn(server.baseUrl(), email, PASSWORD);
+        staff = server.member(issuer, Membership.STAFF, "staff-" + suffix + "@media.example", "Staff", true);
     }
 
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (url != null) {
-            TestDatabases.drop(url);
-        }
-    }
 
     StoredAchievement achievement() {
         return p.achievements().create(issuer, Json.parseObject("""

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microcred.credentials.json.Json;
 import dev.microcred.crypto.KeyEncryptionKey;
+import dev.microcred.server.accounts.Roles;
 import dev.microcred.server.issuing.Issuance;
 import dev.microcred.server.skills.SkillsJson;
 import dev.microcred.server.skills.Taxonomy;
@@ -464,6 +465,21 @@ abstract class SkillsContract {
         Http.Response about = http.get("/about");
         assertThat(about.body()).contains("This service uses the ESCO classification of the European Commission.")
                 .contains("O*NET 29.2 Database");
+    }
+
+    @Test
+    void skillsPagesShowTheVisitorsHeaderMenuLikeEveryOtherPage() {
+        String email = "menu-" + UUID.randomUUID() + "@skills.example";
+        String password = "correct horse battery staple";
+        server.platform().accounts().signUp(email, "Menu Learner", password.toCharArray(), Roles.LEARNER);
+        WebUser learner = WebUser.signedIn(server.baseUrl(), email, password, false);
+        for (String path : List.of("/skills", "/occupations/" + PROGRAMMERS, "/skills/plan", "/about")) {
+            Http.Response page = learner.get(path);
+            assertThat(page.status()).as(path).isEqualTo(200);
+            assertThat(page.body()).as(path).contains("id=\"account-menu\"").contains("Menu Learner")
+                    .contains("href=\"/wallet\"").contains("href=\"/about\"").doesNotContain("href=\"/login\"");
+        }
+        assertThat(http.get("/skills").body()).contains("href=\"/signup\"");
     }
 
     @Test

@@ -3,21 +3,17 @@ package dev.microcred.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.microcred.crypto.KeyEncryptionKey;
-import dev.microcred.server.accounts.Roles;
 import dev.microcred.store.BulkJob;
 import dev.microcred.store.Issuer;
 import dev.microcred.store.Membership;
 import dev.microcred.store.StoredCredential;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,8 +28,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SuspensionContract {
     static final String ADMIN = "admin-token-for-suspension-tests-0123456789";
-    final List<String> urls = new ArrayList<>();
-    MicrocredServer server;
+    @AutoClose
+    TestServer server;
     Http http;
     String slug;
     String token;
@@ -41,12 +37,8 @@ abstract class SuspensionContract {
     abstract String jdbcUrl();
 
     @BeforeAll
-    void start() throws Exception {
-        String url = jdbcUrl();
-        urls.add(url);
-        server = MicrocredServer.start(Config.defaults().withPort(0)
-                .withDataDirectory(Files.createTempDirectory("microcred-suspension-it")).withDatabaseUrl(url)
-                .withKeyEncryptionKey(KeyEncryptionKey.generate()).withAdminToken(ADMIN));
+    void start() {
+        server = TestServer.start(jdbcUrl(), ADMIN);
         http = new Http(server.baseUrl());
         Http.Response r = http.post("/api/issuers", ADMIN, "{\"slug\": \"susp-" + UUID.randomUUID().toString()
                 .substring(0, 8) + "\", \"name\": \"Suspension Academy\"}");
@@ -54,13 +46,6 @@ abstract class SuspensionContract {
         token = r.json().path("apiToken").path("token").asText();
     }
 
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        urls.forEach(TestDatabases::drop);
-    }
 
     JsonNode achievement(String status) {
         String member = status == null ? "" : ", \"status\": \"" + status + "\"";
@@ -175,9 +160,7 @@ abstract class SuspensionContract {
         Platform p = server.platform();
         Issuer issuer = p.issuers().require(slug);
         String email = "console-" + UUID.randomUUID() + "@example.org";
-        p.accounts().signUp(email, "Console", "console password 123".toCharArray(), Roles.ISSUER_ADMIN);
-        p.accounts().addMember(issuer, email, Membership.STAFF);
-        WebUser staff = WebUser.signedIn(server.baseUrl(), email, "console password 123", false);
+        WebUser staff = server.member(issuer, Membership.STAFF, email, "Console", false);
         assertThat(staff.get("/console/" + slug + "/achievements/new").body())
                 .contains("name=\"status\"", "Revocation and suspension");
         String name = "Console suspendable " + UUID.randomUUID();

@@ -6,19 +6,17 @@ import dev.microcred.credentials.baking.BakedCredential;
 import dev.microcred.credentials.baking.PngBaker;
 import dev.microcred.credentials.baking.SvgBaker;
 import dev.microcred.credentials.json.Json;
-import dev.microcred.crypto.KeyEncryptionKey;
 import dev.microcred.server.issuing.Issuance;
 import dev.microcred.server.issuing.IssuerRegistry;
 import dev.microcred.store.Issuer;
 import dev.microcred.store.StoredAchievement;
 import dev.microcred.store.StoredCredential;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,8 +31,8 @@ abstract class WalletContract {
     static final String EVIL = "<script>alert(1)</script> & Co";
     static final Pattern SHARE = Pattern.compile("href=\"(/share/[^\"]+)\"");
 
-    MicrocredServer server;
-    String url;
+    @AutoClose
+    TestServer server;
     Platform p;
     Issuer issuer;
     StoredAchievement achievement;
@@ -42,11 +40,8 @@ abstract class WalletContract {
     abstract String jdbcUrl();
 
     @BeforeAll
-    void start() throws Exception {
-        url = jdbcUrl();
-        server = MicrocredServer.start(Config.defaults().withPort(0).withDataDirectory(
-                Files.createTempDirectory("microcred-wallet")).withDatabaseUrl(url)
-                .withKeyEncryptionKey(KeyEncryptionKey.generate()));
+    void start() {
+        server = TestServer.start(jdbcUrl());
         p = server.platform();
         issuer = p.issuers().create(new IssuerRegistry.NewIssuer("wallet-" + UUID.randomUUID().toString()
                 .substring(0, 8), "Wallet <b>Academy</b>", null, null, null, "key"));
@@ -55,15 +50,6 @@ abstract class WalletContract {
                 """.formatted(Json.write(Json.parse("\"" + EVIL.replace("\"", "\\\"") + "\"")))));
     }
 
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (url != null) {
-            TestDatabases.drop(url);
-        }
-    }
 
     static String email() {
         return "w" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";

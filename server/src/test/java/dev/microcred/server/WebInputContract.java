@@ -3,7 +3,6 @@ package dev.microcred.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.microcred.credentials.json.Json;
-import dev.microcred.crypto.KeyEncryptionKey;
 import dev.microcred.server.accounts.Roles;
 import dev.microcred.server.issuing.Issuance;
 import dev.microcred.server.issuing.IssuerRegistry;
@@ -13,7 +12,6 @@ import dev.microcred.store.StoredAchievement;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +20,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,8 +41,8 @@ abstract class WebInputContract {
             + "&quot;)&lt;/script&gt;";
     static final Pattern FORM_KEY = Pattern.compile("name=\"formKey\" value=\"([^\"]+)\"");
 
-    MicrocredServer server;
-    String url;
+    @AutoClose
+    TestServer server;
     Platform p;
     Issuer issuer;
     StoredAchievement achievement;
@@ -54,33 +52,18 @@ abstract class WebInputContract {
     abstract String jdbcUrl();
 
     @BeforeAll
-    void start() throws Exception {
-        url = jdbcUrl();
-        server = MicrocredServer.start(Config.defaults().withPort(0).withDataDirectory(
-                Files.createTempDirectory("microcred-web-input")).withDatabaseUrl(url)
-                .withKeyEncryptionKey(KeyEncryptionKey.generate()));
+    void start() {
+        server = TestServer.start(jdbcUrl());
         p = server.platform();
         issuer = p.issuers().create(new IssuerRegistry.NewIssuer("web-input", "Academy " + EVIL, null, null, null,
                 "key"));
-        p.accounts().signUp("staff@input.example", "Staff " + EVIL, PASSWORD.toCharArray(), Roles.ISSUER_ADMIN);
-        p.accounts().addMember(issuer, "staff@input.example", Membership.ADMIN);
-        p.accounts().signUp("admin@input.example", "Admin", PASSWORD.toCharArray(), Roles.PLATFORM_ADMIN);
-        staff = WebUser.signedIn(server.baseUrl(), "staff@input.example", PASSWORD);
-        admin = WebUser.signedIn(server.baseUrl(), "admin@input.example", PASSWORD);
+        staff = server.member(issuer, Membership.ADMIN, "staff@input.example", "Staff " + EVIL, true);
+        admin = server.account("admin@input.example", "Admin", Roles.PLATFORM_ADMIN, true);
         achievement = p.achievements().create(issuer, Json.parseObject("""
                 {"name": "Plain", "description": "d", "criteria": "c"}
                 """));
     }
 
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (url != null) {
-            TestDatabases.drop(url);
-        }
-    }
 
     static String email() {
         return "in" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";

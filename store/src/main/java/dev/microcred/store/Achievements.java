@@ -21,6 +21,7 @@ public final class Achievements {
             """;
     private static final String BY_ID = COLUMNS + " WHERE id = ?";
     private static final String BY_ISSUER = COLUMNS + " WHERE issuer_id = ? ORDER BY created_at, id";
+    private static final String ALL = COLUMNS + " ORDER BY issuer_id, created_at, id";
     private static final String UPDATE = """
             UPDATE achievement SET name = ?, document = ?, validity_days = ? WHERE id = ?
             """;
@@ -51,6 +52,11 @@ public final class Achievements {
 
     public List<StoredAchievement> byIssuer(Connection c, String issuerId) throws SQLException {
         return Jdbc.list(c, BY_ISSUER, Achievements::map, issuerId);
+    }
+
+    /** Every issuer's achievements, archived ones too: by issuer id, each issuer's oldest first. */
+    public List<StoredAchievement> all(Connection c) throws SQLException {
+        return Jdbc.list(c, ALL, Achievements::map);
     }
 
     public void update(Connection c, String id, String name, String document, Integer validityDays)

@@ -29,8 +29,8 @@ public final class Migrations {
      * The bundled migrations, in order; a new one is added here and as a file beside this class. Numbers may skip
      * (work streams take blocks: V100 accounts and roles, V200 bulk and operations, V300 skills, V400 wallet, V500
      * transparency log, V550 transparency-log anchors, V600 career goals and employers, V720 mail and status
-     * settings, V740 achievement images, V750 renewal, V810 VC-JWT downloads and mail attempts, V830 bulk
-     * issuance's cursor) but never repeat.
+     * settings, V740 achievement images, V750 renewal, V810 VC-JWT downloads and mail attempts, V820 clean-ups,
+     * V830 bulk issuance's cursor) but never repeat.
      */
     static final List<String> BUNDLED = List.of(
             "V001__accounts.sql",
@@ -52,6 +52,7 @@ public final class Migrations {
             "V750__credential_renewal.sql",
             "V810__credential_jwt.sql",
             "V811__mail_last_attempt.sql",
+            "V820__pathway_parts.sql",
             "V830__bulk_row_cursor.sql");
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final long ADVISORY_LOCK_KEY = 0x6d6963726f637265L; // "microcre"

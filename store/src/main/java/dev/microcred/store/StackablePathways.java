@@ -9,19 +9,26 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code stackable_pathway} and {@code milestone_award} tables. Parts are stored as a space-separated list of
- * achievement ids (UUIDs hold no spaces). Stateless.
+ * The {@code stackable_pathway}, {@code pathway_part} and {@code milestone_award} tables. Parts are stored as a
+ * space-separated list of achievement ids (UUIDs hold no spaces), in their order, and as {@code pathway_part} rows,
+ * indexed by achievement, written in the same transaction. Stateless.
  */
 public final class StackablePathways {
     private static final String INSERT = """
             INSERT INTO stackable_pathway (id, issuer_id, name, milestone_id, parts, min_parts, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """;
+    private static final String INSERT_PART = """
+            INSERT INTO pathway_part (pathway_id, achievement_id) VALUES (?, ?)
+            """;
     private static final String COLUMNS = """
             SELECT id, issuer_id, name, milestone_id, parts, min_parts, created_at FROM stackable_pathway
             """;
     private static final String BY_ISSUER = COLUMNS + " WHERE issuer_id = ? ORDER BY created_at, id";
     private static final String ALL = COLUMNS + " ORDER BY created_at, id";
+    private static final String WITH_PART = COLUMNS + """
+             WHERE id IN (SELECT pathway_id FROM pathway_part WHERE achievement_id = ?) ORDER BY created_at, id
+            """;
     private static final String INSERT_AWARD = """
             INSERT INTO milestone_award (pathway_id, recipient_hash, credential_id, awarded_at) VALUES (?, ?, ?, ?)
             """;
@@ -37,6 +44,7 @@ public final class StackablePathways {
         }
         Jdbc.update(c, INSERT, p.id(), p.issuerId(), p.name(), p.milestoneId(), String.join(" ", p.parts()),
                 p.minParts(), p.createdAt());
+        Jdbc.batch(c, INSERT_PART, p.parts().stream().map(part -> new Object[] {p.id(), part}).toList());
     }
 
     /** The issuer's pathways, oldest first. */
@@ -47,6 +55,11 @@ public final class StackablePathways {
     /** Every pathway of the platform, oldest first. */
     public List<StoredPathway> all(Connection c) throws SQLException {
         return Jdbc.list(c, ALL, StackablePathways::map);
+    }
+
+    /** The pathways with {@code achievementId} among their parts, oldest first. */
+    public List<StoredPathway> withPart(Connection c, String achievementId) throws SQLException {
+        return Jdbc.list(c, WITH_PART, StackablePathways::map, achievementId);
     }
 
     /**

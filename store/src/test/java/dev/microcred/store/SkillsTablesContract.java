@@ -3,6 +3,7 @@ package dev.microcred.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 import java.sql.Connection;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The skills tables (migration V300): imported catalogues, stackable pathways and milestone awards, run on H2
+ * The skills tables (migrations V300 and V820): imported catalogues, stackable pathways and milestone awards, run on H2
  * ({@link SkillsTablesH2IT}) and PostgreSQL ({@link SkillsTablesPostgresIT}).
  */
 abstract class SkillsTablesContract {
@@ -135,5 +136,69 @@ abstract class SkillsTablesContract {
             return null;
         })).isInstanceOf(MicrocredException.class)
                 .satisfies(e -> assertThat(((MicrocredException) e).problem()).isEqualTo(Problem.CONFLICT));
+    }
+
+    @Test
+    void pathwaysAreFoundByTheirParts() {
+        Issuer a = issuer("a");
+        StoredAchievement p1 = achievement(a, "A");
+        StoredAchievement p2 = achievement(a, "B");
+        StoredAchievement p3 = achievement(a, "C");
+        StoredAchievement m1 = achievement(a, "M1");
+        StoredAchievement m2 = achievement(a, "M2");
+        StoredPathway first = new StoredPathway(id(), a.id(), "First", m1.id(), List.of(p1.id(), p2.id()), 1, NOW);
+        StoredPathway second = new StoredPathway(id(), a.id(), "Second", m2.id(), List.of(p2.id(), m1.id()), 2,
+                NOW.plusSeconds(1));
+        db.inTransaction((Connection c) -> {
+            store.pathways().insert(c, first);
+            store.pathways().insert(c, second);
+            return null;
+        });
+        assertThat(db.read((Connection c) -> store.pathways().withPart(c, p1.id()))).containsExactly(first);
+        assertThat(db.read((Connection c) -> store.pathways().withPart(c, p2.id()))).containsExactly(first, second);
+        assertThat(db.read((Connection c) -> store.pathways().withPart(c, m1.id()))).containsExactly(second);
+        assertThat(db.read((Connection c) -> store.pathways().withPart(c, p3.id()))).isEmpty();
+        assertThat(db.read((Connection c) -> store.pathways().withPart(c, m2.id()))).isEmpty();
+    }
+
+    @Test
+    void migrationV820BackFillsThePartsOfEarlierPathways() {
+        String before = jdbcUrl();
+        try (HikariDataSource pool = new HikariDataSource()) {
+            pool.setJdbcUrl(before);
+            Transactions transactions = new Transactions(pool);
+            List<Migration> earlier = Migrations.bundled(clock).migrations().stream()
+                    .filter(m -> m.version() < 820).toList();
+            new Migrations(earlier, clock).migrate(transactions);
+            String issuer = id();
+            String p1 = id();
+            String p2 = id();
+            String other = id();
+            String milestone = id();
+            String pathway = id();
+            transactions.inTransaction((Connection c) -> {
+                store.issuers().insert(c, new Issuer(issuer, "a", "Issuer a", "did:web:example.org:issuers:a", "web",
+                        "{}", NOW));
+                for (String achievement : List.of(p1, p2, other, milestone)) {
+                    store.achievements().insert(c, new StoredAchievement(achievement, issuer, "x", "{}", null, NOW,
+                            null));
+                }
+                Jdbc.update(c, """
+                        INSERT INTO stackable_pathway (id, issuer_id, name, milestone_id, parts, min_parts, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """, pathway, issuer, "Track", milestone, p1 + " " + p2, 2, NOW);
+                return null;
+            });
+            Migrations.bundled(clock).migrate(transactions);
+            StackablePathways pathways = store.pathways();
+            assertThat(transactions.read((Connection c) -> pathways.withPart(c, p1))).extracting(StoredPathway::id)
+                    .containsExactly(pathway);
+            assertThat(transactions.read((Connection c) -> pathways.withPart(c, p2))).extracting(StoredPathway::id)
+                    .containsExactly(pathway);
+            assertThat(transactions.read((Connection c) -> pathways.withPart(c, other))).isEmpty();
+            assertThat(transactions.read((Connection c) -> pathways.withPart(c, milestone))).isEmpty();
+        } finally {
+            release(before);
+        }
     }
 }

@@ -200,6 +200,26 @@ abstract class StoreContract {
     }
 
     @Test
+    void allAchievementsAreReadGroupedByIssuerOldestFirst() {
+        Issuer a = issuer("a");
+        Issuer b = issuer("b");
+        StoredAchievement a2 = new StoredAchievement(id(), a.id(), "A2", "{}", null, NOW.plusSeconds(1), null);
+        StoredAchievement a1 = new StoredAchievement(id(), a.id(), "A1", "{}", null, NOW, NOW);
+        StoredAchievement b1 = new StoredAchievement(id(), b.id(), "B1", "{}", null, NOW, null);
+        db.inTransaction((Connection c) -> {
+            for (StoredAchievement x : List.of(a2, b1, a1)) {
+                store.achievements().insert(c, x);
+            }
+            return null;
+        });
+        List<StoredAchievement> all = db.read((Connection c) -> store.achievements().all(c));
+        assertThat(all).containsExactlyInAnyOrder(a1, a2, b1);
+        assertThat(all.stream().filter(x -> x.issuerId().equals(a.id()))).containsExactly(a1, a2);
+        int firstOfB = all.indexOf(b1);
+        assertThat(firstOfB == 0 || firstOfB == 2).as("one issuer's achievements are read together").isTrue();
+    }
+
+    @Test
     void statusListBitsChangeUnderLockAndSignedCacheFollowsTheVersion() {
         Issuer issuer = issuer("lists");
         StoredStatusList list = list(issuer, "revocation");

@@ -3,6 +3,7 @@ package dev.microcred.credentials.verify;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microcred.credentials.json.Json;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +31,13 @@ public record VerificationReport(Outcome outcome, List<Check> checks, String for
             }
         }
         return new VerificationReport(outcome, checks, format, credential);
+    }
+
+    /** This report with {@code check} appended, its outcome derived again. */
+    public VerificationReport with(Check check) {
+        List<Check> all = new ArrayList<>(checks);
+        all.add(check);
+        return of(all, format, credential);
     }
 
     public boolean valid() {

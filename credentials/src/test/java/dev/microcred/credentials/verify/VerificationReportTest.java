@@ -43,6 +43,17 @@ class VerificationReportTest {
     }
 
     @Test
+    void anAppendedCheckJoinsTheChecksAndTheOutcome() {
+        VerificationReport valid = VerificationReport.of(List.of(Check.passed("proof", "ok")), "json", null);
+        VerificationReport failed = valid.with(Check.failed("tlog", Outcome.INVALID, "another credential"));
+        assertThat(failed.checks()).extracting(Check::name).containsExactly("proof", "tlog");
+        assertThat(failed.outcome()).isEqualTo(Outcome.INVALID);
+        assertThat(failed.format()).isEqualTo("json");
+        assertThat(valid.with(Check.skipped("tlog", "not yet")).outcome()).isEqualTo(Outcome.VALID);
+        assertThat(valid.checks()).hasSize(1);
+    }
+
+    @Test
     void failedCheckMustNameItsOutcome() {
         assertThatThrownBy(() -> new Check("x", Check.Status.FAILED, "d", null, null))
                 .isInstanceOf(IllegalArgumentException.class);

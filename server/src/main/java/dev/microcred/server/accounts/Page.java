@@ -23,6 +23,11 @@ public final class Page {
         WebRoutes.html(ctx, status, Layout.page(title, menu(WebSignIn.visitor(ctx)), content));
     }
 
+    /** As {@link #send(Context, int, String, Html)}, with {@code footerNote} in the footer (such as an attribution). */
+    public static void send(Context ctx, int status, String title, Html content, Html footerNote) {
+        WebRoutes.html(ctx, status, Layout.page(title, menu(WebSignIn.visitor(ctx)), content, footerNote));
+    }
+
     /** As {@link #send(Context, int, String, Html)}, for a page that runs {@code script} (inline, by its hash). */
     public static void send(Context ctx, int status, String title, Html content, InlineScript script) {
         WebRoutes.html(ctx, status, Layout.page(title, menu(WebSignIn.visitor(ctx)), Html.join(content,

@@ -128,7 +128,7 @@ public final class Anchoring implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            Result result = anchor(note.get());
+            Result result = anchor(note.get(), digest);
             return result.sent() ? Optional.of(result.anchor()) : Optional.empty();
         } catch (MicrocredException e) {
             LOG.warn("scheduled anchoring failed problem={} reason=\"{}\"", e.problem().slug(), e.getMessage());
@@ -149,12 +149,12 @@ public final class Anchoring implements AutoCloseable {
         }
         String note = source.latest().orElseThrow(() -> new MicrocredException(Problem.CONFLICT,
                 "the transparency log has not published a checkpoint yet"));
-        return anchor(note);
+        return anchor(note, CheckpointDigest.of(note));
     }
 
-    private Result anchor(String note) {
+    /** Anchors the checkpoint {@code note}, whose digest is {@code digest}. */
+    private Result anchor(String note, CheckpointDigest digest) {
         AnchoringConfig cfg = config.orElseThrow();
-        CheckpointDigest digest = CheckpointDigest.of(note);
         String chain = cfg.chain().caip2();
         String origin = digest.checkpoint().origin();
         long size = digest.checkpoint().size();

@@ -16,7 +16,6 @@ import dev.microcred.store.BulkJob;
 import dev.microcred.store.Issuer;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -61,19 +60,8 @@ public final class BulkRoutes {
         byte[] csv;
         String achievementId = blankToNull(ctx.queryParam("achievementId"));
         if (multipart) {
-            UploadedFile file = ctx.uploadedFile("file");
-            if (file == null) {
-                throw new MicrocredException(Problem.MALFORMED_INPUT, "the form has no file part named \"file\"");
-            }
-            if (file.size() > BulkIssuance.MAX_CSV_BYTES) {
-                throw new MicrocredException(Problem.TOO_LARGE, "the file is larger than "
-                        + BulkIssuance.MAX_CSV_BYTES + " bytes");
-            }
-            try (InputStream in = file.content()) {
-                csv = in.readAllBytes();
-            } catch (IOException e) {
-                throw new MicrocredException(Problem.MALFORMED_INPUT, "the upload could not be read", e);
-            }
+            csv = Bodies.file(ctx, "file", BulkIssuance.MAX_CSV_BYTES).orElseThrow(() -> new MicrocredException(
+                    Problem.MALFORMED_INPUT, "the form has no file part named \"file\", or the file is empty"));
             if (achievementId == null) {
                 achievementId = blankToNull(ctx.formParam("achievementId"));
             }

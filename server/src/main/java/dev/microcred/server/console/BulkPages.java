@@ -11,6 +11,7 @@ import dev.microcred.server.accounts.Visitor;
 import dev.microcred.server.accounts.WebSignIn;
 import dev.microcred.server.bulk.BulkEvents;
 import dev.microcred.server.bulk.BulkIssuance;
+import dev.microcred.server.http.Bodies;
 import dev.microcred.store.BulkError;
 import dev.microcred.store.BulkJob;
 import dev.microcred.store.BulkRow;
@@ -21,9 +22,6 @@ import dev.microcred.server.web.InlineScript;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.UploadedFile;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,20 +112,19 @@ public final class BulkPages {
 
     private void upload(Context ctx) {
         Issuer issuer = issuer(ctx);
-        UploadedFile file = ctx.uploadedFile("file");
-        if (file == null || file.size() == 0) {
-            uploadPage(ctx, 400, "Choose a CSV file first.");
-            return;
-        }
-        if (file.size() > BulkIssuance.MAX_CSV_BYTES) {
+        byte[] csv;
+        try {
+            csv = Bodies.file(ctx, "file", BulkIssuance.MAX_CSV_BYTES).orElse(null);
+        } catch (MicrocredException e) {
+            if (e.problem() != Problem.TOO_LARGE) {
+                throw e;
+            }
             uploadPage(ctx, 413, "The file is larger than " + (BulkIssuance.MAX_CSV_BYTES >> 20) + " MiB: split it.");
             return;
         }
-        byte[] csv;
-        try (InputStream in = file.content()) {
-            csv = in.readAllBytes();
-        } catch (IOException e) {
-            throw new MicrocredException(Problem.IO_ERROR, "cannot read the uploaded file", e);
+        if (csv == null) {
+            uploadPage(ctx, 400, "Choose a CSV file first.");
+            return;
         }
         String achievementId = ctx.formParam("achievementId");
         BulkJob job;

@@ -37,9 +37,6 @@ import dev.microcred.store.StoredCredential;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.UploadedFile;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -260,36 +257,34 @@ public final class ConsoleRoutes {
     private void uploadImage(Context ctx) {
         Issuer issuer = issuer(ctx);
         StoredAchievement a = own(issuer, ctx.pathParam("id"));
-        UploadedFile file = ctx.uploadedFile("file");
-        String error = null;
-        int status = 400;
-        if (file == null || file.size() == 0) {
-            error = "Choose a PNG or SVG image first.";
-        } else if (file.size() > BadgeImages.MAX_BYTES) {
-            error = "The image is larger than " + (BadgeImages.MAX_BYTES >> 10) + " KiB.";
-            status = 413;
-        } else {
-            byte[] bytes;
-            try (InputStream in = file.content()) {
-                bytes = in.readAllBytes();
-            } catch (IOException e) {
-                throw new MicrocredException(Problem.IO_ERROR, "cannot read the uploaded image", e);
+        byte[] image;
+        try {
+            image = Bodies.file(ctx, "file", BadgeImages.MAX_BYTES).orElse(null);
+        } catch (MicrocredException e) {
+            if (e.problem() != Problem.TOO_LARGE) {
+                throw e;
             }
-            try {
-                p.achievements().setImage(issuer, a.id(), bytes, null);
-            } catch (MicrocredException e) {
-                if (e.problem() != Problem.BAD_IMAGE && e.problem() != Problem.TOO_LARGE) {
-                    throw e;
-                }
-                error = "The image was not accepted: " + e.getMessage() + ".";
-                status = e.problem().httpStatus();
-            }
+            imageRefused(ctx, a, 413, "The image is larger than " + (BadgeImages.MAX_BYTES >> 10) + " KiB.");
+            return;
         }
-        if (error != null) {
-            achievementForm(ctx, status, a.id(), AchievementForm.of(a), null, List.of(), error);
+        if (image == null) {
+            imageRefused(ctx, a, 400, "Choose a PNG or SVG image first.");
+            return;
+        }
+        try {
+            p.achievements().setImage(issuer, a.id(), image, null);
+        } catch (MicrocredException e) {
+            if (e.problem() != Problem.BAD_IMAGE && e.problem() != Problem.TOO_LARGE) {
+                throw e;
+            }
+            imageRefused(ctx, a, e.problem().httpStatus(), "The image was not accepted: " + e.getMessage() + ".");
             return;
         }
         ctx.redirect("/console/" + issuer.slug() + "/achievements/" + a.id() + "/edit", HttpStatus.SEE_OTHER);
+    }
+
+    private void imageRefused(Context ctx, StoredAchievement a, int status, String error) {
+        achievementForm(ctx, status, a.id(), AchievementForm.of(a), null, List.of(), error);
     }
 
     private Html imageCard(Issuer issuer, String id, Visitor v, String error) {

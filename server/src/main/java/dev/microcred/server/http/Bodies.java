@@ -6,8 +6,15 @@ import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 import dev.microcred.credentials.json.Json;
 import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
 
-/** Request and response bodies: JSON objects read within the size limit, JSON written with its media type. */
+/**
+ * Request and response bodies: JSON objects and uploaded files read within their size limits, JSON written with its
+ * media type.
+ */
 public final class Bodies {
     private Bodies() {
     }
@@ -26,6 +33,28 @@ public final class Bodies {
             throw new MicrocredException(Problem.MALFORMED_INPUT, "the request body is empty");
         }
         return body;
+    }
+
+    /**
+     * The contents of the file part {@code name} of a {@code multipart/form-data} request; empty when the form has no
+     * such part or the file is empty (a browser sends an empty part when no file was chosen).
+     *
+     * @throws MicrocredException {@code TOO_LARGE} above {@code maxBytes}, {@code IO_ERROR} when the stored part
+     *     cannot be read
+     */
+    public static Optional<byte[]> file(Context ctx, String name, long maxBytes) {
+        UploadedFile file = ctx.uploadedFile(name);
+        if (file == null || file.size() == 0) {
+            return Optional.empty();
+        }
+        if (file.size() > maxBytes) {
+            throw new MicrocredException(Problem.TOO_LARGE, "the file is larger than " + maxBytes + " bytes");
+        }
+        try (InputStream in = file.content()) {
+            return Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            throw new MicrocredException(Problem.IO_ERROR, "cannot read the uploaded file", e);
+        }
     }
 
     /** The request body as a JSON object. */

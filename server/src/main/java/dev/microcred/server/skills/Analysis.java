@@ -26,4 +26,12 @@ public record Analysis(List<PresentedCredential> credentials, SkillsProfile prof
         offerings = Map.copyOf(offerings);
         Objects.requireNonNull(note, "note");
     }
+
+    /**
+     * Whether the target is reached: the gap shows every required skill proven at its level, or the plan has no step
+     * left to take and no skill it cannot cover. Needs a gap and a plan.
+     */
+    public boolean goalMet() {
+        return gap.goalMet() || plan.todo().isEmpty() && plan.uncoverable().isEmpty();
+    }
 }

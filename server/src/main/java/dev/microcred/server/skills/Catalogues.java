@@ -206,15 +206,14 @@ public final class Catalogues {
 
     private Set<String> otherIssuersUrls(Issuer issuer) {
         Set<String> out = new HashSet<>();
-        for (Issuer other : db.read(c -> store.issuers().all(c))) {
-            if (other.id().equals(issuer.id())) {
-                continue;
+        Offers offers = offers();
+        offers.achievements().forEach((issuerId, achievements) -> {
+            if (!issuerId.equals(issuer.id())) {
+                Issuer other = offers.issuers().get(issuerId);
+                achievements.forEach(a -> out.add(achievementUrl(other, a)));
             }
-            for (StoredAchievement a : db.read(c -> store.achievements().byIssuer(c, other.id()))) {
-                out.add(achievementUrl(other, a));
-            }
-        }
-        for (StoredCatalogueEntry e : db.read(c -> store.catalogueEntries().all(c))) {
+        });
+        for (StoredCatalogueEntry e : offers.entries()) {
             if (!e.issuerId().equals(issuer.id())) {
                 JsonNode url = Json.parse(e.document()).get("achievementUrl");
                 if (url != null) {
@@ -238,23 +237,22 @@ public final class Catalogues {
 
     /** Everything offered now, each with its issuer; ids are unique (the first offering of an id wins). */
     public List<Offering> offered() {
-        List<Issuer> issuers = db.read(c -> store.issuers().all(c));
-        Map<String, Issuer> byId = new HashMap<>();
-        issuers.forEach(i -> byId.put(i.id(), i));
+        Offers offers = offers();
         Map<String, Offering> out = new LinkedHashMap<>();
         Map<String, List<String>> pendingPrerequisites = new HashMap<>();
-        List<StoredCatalogueEntry> entries = db.read(c -> store.catalogueEntries().all(c));
         Map<String, String> entryUrl = new HashMap<>();
-        for (StoredCatalogueEntry e : entries) {
-            Issuer issuer = byId.get(e.issuerId());
+        Map<StoredCatalogueEntry, ObjectNode> docs = new LinkedHashMap<>();
+        for (StoredCatalogueEntry e : offers.entries()) {
             ObjectNode doc = Json.parseObject(e.document());
+            docs.put(e, doc);
             entryUrl.put(e.issuerId() + "\n" + e.entryId(), doc.has("achievementUrl")
-                    ? doc.get("achievementUrl").asText() : baseUrl + "/issuers/" + issuer.slug() + "/catalogue/"
-                    + e.entryId());
+                    ? doc.get("achievementUrl").asText()
+                    : baseUrl + "/issuers/" + offers.issuers().get(e.issuerId()).slug() + "/catalogue/" + e.entryId());
         }
-        for (StoredCatalogueEntry e : entries) {
-            Issuer issuer = byId.get(e.issuerId());
-            ObjectNode doc = Json.parseObject(e.document());
+        for (Map.Entry<StoredCatalogueEntry, ObjectNode> parsed : docs.entrySet()) {
+            StoredCatalogueEntry e = parsed.getKey();
+            ObjectNode doc = parsed.getValue();
+            Issuer issuer = offers.issuers().get(e.issuerId());
             String id = entryUrl.get(e.issuerId() + "\n" + e.entryId());
             List<TaughtSkill> skills = new ArrayList<>();
             for (JsonNode s : doc.path("skills")) {
@@ -273,8 +271,8 @@ public final class Catalogues {
             pendingPrerequisites.put(id, prerequisites);
         }
         SkillsGraph g = graph.get();
-        for (Issuer issuer : issuers) {
-            for (StoredAchievement s : db.read(c -> store.achievements().byIssuer(c, issuer.id()))) {
+        for (Issuer issuer : offers.issuers().values()) {
+            for (StoredAchievement s : offers.achievements().getOrDefault(issuer.id(), List.of())) {
                 if (s.archivedAt() != null) {
                     continue;
                 }
@@ -307,6 +305,25 @@ public final class Catalogues {
             }
         }
         return List.copyOf(out.values());
+    }
+
+    /**
+     * The issuers (by id, in slug order), every imported catalogue entry, and the achievements of each issuer, read
+     * on one connection in three queries.
+     */
+    private Offers offers() {
+        return db.read(c -> {
+            Map<String, Issuer> issuers = new LinkedHashMap<>();
+            store.issuers().all(c).forEach(i -> issuers.put(i.id(), i));
+            Map<String, List<StoredAchievement>> achievements = new HashMap<>();
+            store.achievements().all(c)
+                    .forEach(a -> achievements.computeIfAbsent(a.issuerId(), k -> new ArrayList<>()).add(a));
+            return new Offers(issuers, store.catalogueEntries().all(c), achievements);
+        });
+    }
+
+    private record Offers(Map<String, Issuer> issuers, List<StoredCatalogueEntry> entries,
+                          Map<String, List<StoredAchievement>> achievements) {
     }
 
     /** The planner's catalogue over {@code offered}. */

@@ -43,8 +43,10 @@ public final class LearnerGoals {
     }
 
     /** A goal with its occupation and the plan toward it from the learner's wallet. */
-    public record GoalPlan(CareerGoal goal, Occupation occupation, Analysis analysis, boolean goalMet,
-                           String headline) {
+    public record GoalPlan(CareerGoal goal, Occupation occupation, Analysis analysis, String headline) {
+        public boolean goalMet() {
+            return analysis.goalMet();
+        }
     }
 
     /** Portfolio advice with what it was made from. */
@@ -103,7 +105,6 @@ public final class LearnerGoals {
         Occupation o = occupation(goal.occupationId());
         List<PresentedCredential> mine = wallet.credentials(accountId);
         Analysis a = planner.analyse(mine, o.id(), CareerPlanner.objective(goal.objective()), false);
-        boolean met = a.gap().goalMet() || a.plan().todo().isEmpty() && a.plan().uncoverable().isEmpty();
         String headline;
         if (a.gap().goalMet()) {
             headline = "Goal already met: your wallet proves every required skill of " + o.label()
@@ -115,7 +116,7 @@ public final class LearnerGoals {
         } else {
             headline = a.plan().explanation();
         }
-        return new GoalPlan(goal, o, a, met, headline);
+        return new GoalPlan(goal, o, a, headline);
     }
 
     /** Portfolio advice from the account's wallet, renewal paths over the instance's offerings. */

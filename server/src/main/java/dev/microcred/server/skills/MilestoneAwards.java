@@ -55,9 +55,11 @@ public final class MilestoneAwards implements Issuance.AfterIssue {
     }
 
     private void award(Issuance issuance, StoredAchievement achievement, Issuance.Recipient recipient, String hash) {
-        List<StoredPathway> relevant = db.read(c -> store.pathways().all(c)).stream()
-                .filter(p -> p.parts().contains(achievement.id())).toList();
-        if (relevant.isEmpty() || hash == null) {
+        if (hash == null) {
+            return;
+        }
+        List<StoredPathway> relevant = db.read(c -> store.pathways().withPart(c, achievement.id()));
+        if (relevant.isEmpty()) {
             return;
         }
         Set<String> wanted = new HashSet<>();

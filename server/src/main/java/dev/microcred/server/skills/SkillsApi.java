@@ -158,7 +158,7 @@ public final class SkillsApi {
                 optional != null && optional.asBoolean());
         Taxonomy t = skills.taxonomy().require();
         ObjectNode out = Json.object();
-        out.put("goalMet", a.gap().goalMet() || a.plan().todo().isEmpty() && a.plan().uncoverable().isEmpty());
+        out.put("goalMet", a.goalMet());
         out.put("explanation", a.gap().goalMet()
                 ? "Goal already met: every required skill of " + a.gap().occupation().label()
                         + " is proven at its level; there is nothing to plan."

@@ -12,10 +12,10 @@ import dev.microcred.credentials.json.Json;
 import dev.microcred.server.Demo;
 import dev.microcred.server.Platform;
 import dev.microcred.server.issuing.Issuance;
+import dev.microcred.server.accounts.Page;
 import dev.microcred.server.accounts.WebSignIn;
 import dev.microcred.server.web.Forms;
 import dev.microcred.server.web.Html;
-import dev.microcred.server.web.Layout;
 import dev.microcred.skills.gap.Coverage;
 import dev.microcred.skills.gap.Gap;
 import dev.microcred.skills.gap.GapAnalyzer;
@@ -66,16 +66,11 @@ public final class SkillsPages {
         app.get("/about", this::about);
     }
 
-    static void html(Context ctx, int status, String title, Html content) {
-        ctx.header("Content-Security-Policy", Layout.CONTENT_SECURITY_POLICY);
-        Html footer = el("p", Html.text("Skills data: ESCO 1.1.1 (European Commission) and O*NET 29.2 (U.S. Department"
-                + " of Labor, CC BY 4.0) \u2014 "), el("a", List.of(attr("href", "/about")),
-                Html.text("attribution and licences")));
-        ctx.status(status).contentType("text/html; charset=utf-8").result(Layout.page(title, content, footer));
-    }
-
-    private static Html card(Html... children) {
-        return el("section", List.of(attr("class", "card")), children);
+    /** A skills page: the common page shell, the skills data attribution in its footer. */
+    private static void html(Context ctx, int status, String title, Html content) {
+        Page.send(ctx, status, title, content, el("p", Html.text("Skills data: ESCO 1.1.1 (European Commission) and"
+                + " O*NET 29.2 (U.S. Department of Labor, CC BY 4.0) \u2014 "), el("a", List.of(attr("href", "/about")),
+                Html.text("attribution and licences"))));
     }
 
     private static Html link(String href, String text) {
@@ -95,7 +90,7 @@ public final class SkillsPages {
         var t = skills.taxonomy().now();
         if (t.isEmpty()) {
             ctx.header("Retry-After", "5");
-            html(ctx, 503, "Loading", card(el("h1", "The skills frameworks are loading"),
+            html(ctx, 503, "Loading", Page.card(el("h1", "The skills frameworks are loading"),
                     muted("ESCO and O*NET are loaded in the background after start; reload in a few seconds.")));
             return null;
         }
@@ -121,7 +116,7 @@ public final class SkillsPages {
                                 attr("selected", kind.equals("skill") ? "selected" : null)), Html.text("skills"))),
                 Html.text(" "), el("button", List.of(attr("type", "submit")), Html.text("Search")));
         List<Html> content = new ArrayList<>();
-        content.add(card(el("h1", "Explore skills and occupations"),
+        content.add(Page.card(el("h1", "Explore skills and occupations"),
                 el("p", Html.text("Search the European ESCO classification and the U.S. O*NET database, then open an"
                         + " occupation to see the skills it requires, or ")), link("/skills/plan",
                         "plan a pathway toward one \u2192"), form));
@@ -141,7 +136,7 @@ public final class SkillsPages {
                         : el("span", List.of(attr("class", "muted")), Html.text(" matched \u201c" + h.matched()
                         + "\u201d"))));
             }
-            content.add(card(el("h2", "Results for \u201c" + q + "\u201d"), items.isEmpty()
+            content.add(Page.card(el("h2", "Results for \u201c" + q + "\u201d"), items.isEmpty()
                     ? muted("Nothing matched. Try other words.") : el("ol", Html.join(items))));
         }
         html(ctx, 200, "Skills", Html.join(content));
@@ -155,7 +150,7 @@ public final class SkillsPages {
         String id = SkillsApi.pathId(ctx);
         Occupation o = t.graph().occupation(id).orElse(null);
         if (o == null) {
-            html(ctx, 404, "Unknown occupation", card(el("h1", "Unknown occupation"),
+            html(ctx, 404, "Unknown occupation", Page.card(el("h1", "Unknown occupation"),
                     el("p", Html.text("No ESCO or O*NET occupation has the id \u201c" + Charts.clip(id, 200)
                             + "\u201d. ")), link("/skills", "Search occupations \u2192")));
             return;
@@ -180,16 +175,16 @@ public final class SkillsPages {
         }
         String fw = o.framework() == Framework.ESCO ? "ESCO occupation " : "O*NET occupation ";
         html(ctx, 200, o.label(), Html.join(
-                card(el("p", List.of(attr("class", "muted")), Html.text(fw + o.code())), el("h1", o.label()),
+                Page.card(el("p", List.of(attr("class", "muted")), Html.text(fw + o.code())), el("h1", o.label()),
                         el("p", Html.text(o.description())),
                         el("p", link("/skills/plan?occupation=" + SkillsJson.encode(o.id()),
                                 "Plan a pathway toward this occupation \u2192"))),
-                card(el("h2", "Required skills by importance"), required.isEmpty()
+                Page.card(el("h2", "Required skills by importance"), required.isEmpty()
                         ? muted("The framework lists no required skills for this occupation.")
                         : Html.join(Charts.bars("Required skills of " + o.label(), bars),
                         required.size() > MAX_BARS ? muted("The " + MAX_BARS + " heaviest of " + required.size()
                                 + " required skills.") : Html.empty())),
-                related.isEmpty() ? Html.empty() : card(el("h2", "Related occupations (O*NET)"),
+                related.isEmpty() ? Html.empty() : Page.card(el("h2", "Related occupations (O*NET)"),
                         el("ul", Html.join(related)))));
     }
 
@@ -200,7 +195,7 @@ public final class SkillsPages {
                 paragraphs.add(el("p", Html.text(para.strip())));
             }
         }
-        html(ctx, 200, "About the skills data", card(el("h1", "About the skills data"), Html.join(paragraphs)));
+        html(ctx, 200, "About the skills data", Page.card(el("h1", "About the skills data"), Html.join(paragraphs)));
     }
 
     /** The demo learners whose credentials the plan page offers (only when the demo is loaded). */
@@ -301,7 +296,7 @@ public final class SkillsPages {
                                         ? "selected" : null)), Html.text("cost"))), Html.text(" "),
                         el("button", List.of(attr("type", "submit")), Html.text("Show my gap and pathway"))));
         List<Html> content = new ArrayList<>();
-        content.add(card(el("h1", "Plan a pathway toward an occupation"), el("p", Html.text("Your credentials are"
+        content.add(Page.card(el("h1", "Plan a pathway toward an occupation"), el("p", Html.text("Your credentials are"
                 + " verified now; only valid ones prove skills, expired ones count as stale. Nothing you paste is"
                 + " stored.")), error == null ? Html.empty() : el("p", List.of(attr("class", "verdict invalid"),
                 attr("id", "error")), Html.text(error)), form));
@@ -324,7 +319,7 @@ public final class SkillsPages {
                     Html.text(k.outcome())), el("span", List.of(attr("class", "muted")),
                     Html.text(" " + k.detail()))));
         }
-        return card(el("h2", "Your credentials, verified now"), muted(a.note()),
+        return Page.card(el("h2", "Your credentials, verified now"), muted(a.note()),
                 rows.isEmpty() ? Html.empty() : el("ul", Html.join(rows)));
     }
 
@@ -338,9 +333,9 @@ public final class SkillsPages {
                     "tag")), Html.text(s.state() == ProofState.PROVEN ? "proven" : "stale"))));
         }
         if (groups.isEmpty()) {
-            return card(el("h2", "Your skills profile"), muted("No skill is proven by these credentials."));
+            return Page.card(el("h2", "Your skills profile"), muted("No skill is proven by these credentials."));
         }
-        return card(el("h2", "Your skills profile"), Charts.stacked("Skills profile: proven and stale skills per"
+        return Page.card(el("h2", "Your skills profile"), Charts.stacked("Skills profile: proven and stale skills per"
                 + " group", new ArrayList<>(groups.keySet()), new ArrayList<>(groups.values())),
                 el("details", el("summary", "Every skill"), el("ul", Html.join(items))));
     }
@@ -355,7 +350,7 @@ public final class SkillsPages {
                     Html.text(coverage + (s.approximate() ? " (approximate match)" : ""))), el("td", level),
                     el("td", String.format(Locale.ROOT, "%.2f", s.weight()))));
         }
-        return card(el("h2", "Gap toward " + gap.occupation().label()), Charts.closeness(gap.closeness()),
+        return Page.card(el("h2", "Gap toward " + gap.occupation().label()), Charts.closeness(gap.closeness()),
                 el("p", List.of(attr("id", "gap-explanation")), Html.text(gap.explanation())),
                 el("details", el("summary", "Required skills: " + gap.proven().size() + " proven, "
                         + gap.stale().size() + " stale, " + gap.missing().size() + " missing"),
@@ -383,7 +378,8 @@ public final class SkillsPages {
         String headline = a.gap().goalMet() ? "Goal already met: every required skill is proven at its level."
                 : plan.explanation();
         Html drawn = steps.isEmpty() ? muted("No step to take.") : Charts.pathway("Learning pathway", steps);
-        return card(el("h2", "Your pathway"), el("p", List.of(attr("id", "plan-explanation")), Html.text(headline)),
+        return Page.card(el("h2", "Your pathway"),
+                el("p", List.of(attr("id", "plan-explanation")), Html.text(headline)),
                 el("p", List.of(attr("class", "tag"), attr("id", "optimality")),
                         Html.text("optimality: " + SkillsJson.optimality(plan))), drawn,
                 reasons.isEmpty() ? Html.empty() : el("ol", List.of(attr("class", "checks")), Html.join(reasons)));

@@ -20,9 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,9 +50,7 @@ public final class ReceiptCheck {
 
     /** {@code report} with the {@code tlog} check appended. */
     public static VerificationReport append(VerificationReport report, byte[] input, String receiptText, Policy policy) {
-        List<Check> checks = new ArrayList<>(report.checks());
-        checks.add(check(report, input, receiptText, policy));
-        return VerificationReport.of(checks, report.format(), report.credential());
+        return report.with(check(report, input, receiptText, policy));
     }
 
     public static Check check(VerificationReport report, byte[] input, String receiptText, Policy policy) {

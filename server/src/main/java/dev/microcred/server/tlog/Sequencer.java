@@ -18,6 +18,7 @@ import dev.microcred.tlog.tiles.TileHashReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -167,10 +168,11 @@ public final class Sequencer implements AutoCloseable {
         }
         try {
             int sequenced = sequence();
-            boolean signed = sign();
-            boolean published = publish();
+            Optional<TransparencyLogStore.SignedCheckpoint> last = db.read(store::lastSigned);
+            Optional<TransparencyLogStore.SignedCheckpoint> signed = sign(last);
+            boolean published = publish(signed.isPresent() ? signed : last);
             int receipts = receipts();
-            return new Round(true, sequenced, range.size(), signed, published, receipts);
+            return new Round(true, sequenced, range.size(), signed.isPresent(), published, receipts);
         } catch (RuntimeException e) {
             range = null;
             receipted = 0;
@@ -222,12 +224,15 @@ public final class Sequencer implements AutoCloseable {
         return loaded;
     }
 
-    /** Signs a checkpoint of the current tree if it grew since the last one signed. */
-    private boolean sign() {
-        Optional<TransparencyLogStore.SignedCheckpoint> last = db.read(store::lastSigned);
+    /**
+     * Signs a checkpoint of the current tree if it grew since {@code last}, the last one signed.
+     *
+     * @return the checkpoint signed and stored now (published already when the log has no witnesses), if any
+     */
+    private Optional<TransparencyLogStore.SignedCheckpoint> sign(Optional<TransparencyLogStore.SignedCheckpoint> last) {
         long size = range.size();
         if (size == 0 || last.isPresent() && last.get().size() >= size) {
-            return false;
+            return Optional.empty();
         }
         Optional<Checkpoint> lastSigned = last.map(l -> Checkpoint.from(SignedNote.parse(l.note())));
         CheckpointSigner signer = new CheckpointSigner(log.key().signer(), lastSigned);
@@ -235,20 +240,21 @@ public final class Sequencer implements AutoCloseable {
         // checkpoint before it signs: a log never signs two inconsistent checkpoints
         SignedNote note = signer.sign(Checkpoint.of(log.key().origin(), size, range.root()), log.reader(size));
         boolean unwitnessed = log.witnesses().isEmpty();
+        Instant now = clock.instant();
         db.inTransaction(c -> {
-            store.insertCheckpoint(c, size, range.root().toArray(), note.format(), clock.instant());
+            store.insertCheckpoint(c, size, range.root().toArray(), note.format(), now);
             if (unwitnessed) {
-                store.publishCheckpoint(c, size, note.format(), clock.instant());
+                store.publishCheckpoint(c, size, note.format(), now);
             }
             return null;
         });
         LOG.info("checkpoint signed origin={} size={}", log.key().origin(), size);
-        return true;
+        return Optional.of(new TransparencyLogStore.SignedCheckpoint(size, note.format(),
+                unwitnessed ? note.format() : null, now, unwitnessed ? now : null));
     }
 
-    /** Collects cosignatures of the last signed checkpoint until the quorum is met, then publishes it. */
-    private boolean publish() {
-        Optional<TransparencyLogStore.SignedCheckpoint> last = db.read(store::lastSigned);
+    /** Collects cosignatures of {@code last}, the last signed checkpoint, up to the quorum, then publishes it. */
+    private boolean publish(Optional<TransparencyLogStore.SignedCheckpoint> last) {
         if (last.isEmpty() || last.get().publishedAt() != null) {
             return false;
         }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microcred.credentials.verify.Check;
 import dev.microcred.credentials.verify.VerificationReport;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -63,13 +61,10 @@ public final class TlogCheck {
         Optional<Form> form = otherForms.find(credentialId, new String(input, StandardCharsets.UTF_8));
         Optional<String> receipt = form.isPresent() ? Optional.ofNullable(form.get().receipt())
                 : log.receipt(credentialId);
-        Check check = receipt.isPresent()
+        return report.with(receipt.isPresent()
                 ? plain(ReceiptCheck.check(report, input, receipt.get(), log.policy()))
                 : Check.skipped(ReceiptCheck.NAME, "This credential has not been published in the transparency log "
-                        + "yet; the log publishes within seconds of issuance. Reload the page to check again.");
-        List<Check> checks = new ArrayList<>(report.checks());
-        checks.add(check);
-        return VerificationReport.of(checks, report.format(), credential);
+                        + "yet; the log publishes within seconds of issuance. Reload the page to check again."));
     }
 
     private static Check plain(Check c) {

@@ -19,6 +19,7 @@ import dev.microcred.server.Platform;
 import dev.microcred.server.accounts.Page;
 import dev.microcred.server.accounts.Visitor;
 import dev.microcred.server.accounts.WebSignIn;
+import dev.microcred.server.http.Bodies;
 import dev.microcred.server.issuing.BadgeImages;
 import dev.microcred.server.issuing.Issuance;
 import dev.microcred.server.issuing.OpaqueTokens;
@@ -38,9 +39,6 @@ import dev.microcred.store.WalletShare;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.UploadedFile;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -251,17 +249,9 @@ public final class WalletRoutes {
      * above {@link #MAX_IMPORT_BYTES}.
      */
     private static byte[] upload(Context ctx, Platform p) {
-        UploadedFile file = ctx.uploadedFile("file");
-        if (file != null && file.size() > 0) {
-            if (file.size() > MAX_IMPORT_BYTES) {
-                throw new MicrocredException(Problem.TOO_LARGE, "the file is larger than " + MAX_IMPORT_BYTES
-                        + " bytes");
-            }
-            try (InputStream in = file.content()) {
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new MicrocredException(Problem.IO_ERROR, "cannot read the uploaded file", e);
-            }
+        Optional<byte[]> file = Bodies.file(ctx, "file", MAX_IMPORT_BYTES);
+        if (file.isPresent()) {
+            return file.get();
         }
         String pasted = ctx.formParam("credential");
         String url = ctx.formParam("url");

@@ -46,11 +46,6 @@ public final class Layout {
         return page(title, SIGN_IN, content, Html.empty());
     }
 
-    /** A whole page whose footer also holds {@code footerNote} (such as the skills data attribution). */
-    public static String page(String title, Html content, Html footerNote) {
-        return page(title, SIGN_IN, content, footerNote);
-    }
-
     /** A whole page whose header ends with {@code menu} (links and forms of the visitor's account). */
     public static String page(String title, List<Html> menu, Html content) {
         return page(title, menu, content, Html.empty());

@@ -6,15 +6,13 @@ import dev.microcred.core.Problem;
 import dev.microcred.credentials.json.Json;
 import dev.microcred.credentials.verify.VerificationReport;
 import dev.microcred.server.Platform;
+import dev.microcred.server.http.Bodies;
 import dev.microcred.server.tlog.TlogCheck;
 import dev.microcred.store.StoredCredential;
 import dev.microcred.server.accounts.Page;
 import dev.microcred.server.accounts.WebSignIn;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -64,23 +62,10 @@ public final class WebRoutes {
     }
 
     private void verify(Context ctx) {
-        byte[] input = null;
-        UploadedFile file = ctx.uploadedFile("file");
-        if (file != null && file.size() > 0) {
-            if (file.size() > p.config().maxRequestBytes()) {
-                throw new MicrocredException(Problem.TOO_LARGE, "the file is larger than "
-                        + p.config().maxRequestBytes() + " bytes");
-            }
-            try (InputStream in = file.content()) {
-                input = in.readAllBytes();
-            } catch (IOException e) {
-                throw new MicrocredException(Problem.IO_ERROR, "cannot read the uploaded file", e);
-            }
-        } else {
-            String pasted = ctx.formParam("credential");
-            if (pasted != null && !pasted.isBlank()) {
-                input = pasted.strip().getBytes(StandardCharsets.UTF_8);
-            }
+        byte[] input = Bodies.file(ctx, "file", p.config().maxRequestBytes()).orElse(null);
+        String pasted = ctx.formParam("credential");
+        if (input == null && pasted != null && !pasted.isBlank()) {
+            input = pasted.strip().getBytes(StandardCharsets.UTF_8);
         }
         if (input == null) {
             html(ctx, 400, verifyPage(ctx, null, "Paste a credential or choose a file first."));

@@ -3,9 +3,7 @@ package dev.microcred.server.witness;
 import dev.microcred.core.MicrocredException;
 import dev.microcred.core.Problem;
 import dev.microcred.crypto.Ed25519PrivateKey;
-import dev.microcred.crypto.KeyEncryptionKey;
-import dev.microcred.crypto.KeyFile;
-import dev.microcred.crypto.Signer;
+import dev.microcred.server.issuing.KeyRing;
 import dev.microcred.tlog.note.NoteVerifier;
 import dev.microcred.tlog.witness.Ed25519Cosigner;
 import dev.microcred.tlog.witness.Witness;
@@ -24,8 +22,8 @@ import java.util.Map;
 /**
  * The demo's own witness: a {@link WitnessServer} in the server's process on a free loopback port, witnessing the
  * instance's log only, its state under {@code <data>/witness} (persisted atomically, so a restarted demo keeps
- * what it cosigned) and its key in {@code <data>/witness/witness.key}, sealed under the key-encryption key. A real
- * deployment configures independent witnesses instead. Thread-safe.
+ * what it cosigned) and its key in {@code <data>/witness/witness.key}, sealed under the key-encryption key
+ * ({@link KeyRing}). A real deployment configures independent witnesses instead. Thread-safe.
  */
 public final class DemoWitness implements AutoCloseable {
     public static final String NAME = "microcred-demo-witness";
@@ -38,11 +36,11 @@ public final class DemoWitness implements AutoCloseable {
     }
 
     /** Starts the witness of the log {@code origin} signed by {@code logKey}. */
-    public static DemoWitness start(Path dataDirectory, String origin, NoteVerifier logKey, KeyEncryptionKey kek) {
+    public static DemoWitness start(Path dataDirectory, String origin, NoteVerifier logKey, KeyRing keys) {
         Path dir = dataDirectory.resolve("witness");
         try {
             Files.createDirectories(dir);
-            Ed25519Cosigner cosigner = new Ed25519Cosigner(NAME, key(dir.resolve("witness.key"), kek),
+            Ed25519Cosigner cosigner = new Ed25519Cosigner(NAME, key(dir.resolve("witness.key"), keys),
                     Clock.systemUTC());
             Witness witness = new Witness(cosigner, Map.of(origin, List.of(logKey)));
             WitnessServer server = WitnessServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
@@ -53,17 +51,13 @@ public final class DemoWitness implements AutoCloseable {
         }
     }
 
-    private static Ed25519PrivateKey key(Path file, KeyEncryptionKey kek) throws IOException {
+    private static Ed25519PrivateKey key(Path file, KeyRing keys) throws IOException {
         if (Files.exists(file)) {
-            Signer s = KeyFile.parse(Files.readString(file, StandardCharsets.US_ASCII)).open(kek);
-            if (s instanceof Ed25519PrivateKey ed) {
-                return ed;
-            }
-            throw new MicrocredException(Problem.INVALID_KEY, file + " is not an Ed25519 key");
+            return keys.open(Files.readString(file, StandardCharsets.US_ASCII));
         }
         Ed25519PrivateKey key = Ed25519PrivateKey.generate();
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, KeyFile.seal(key, kek).text(), StandardCharsets.US_ASCII);
+        Files.writeString(tmp, keys.seal(key), StandardCharsets.US_ASCII);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return key;
     }
