@@ -6,8 +6,10 @@ import dev.microcred.credentials.baking.BakedCredential;
 import dev.microcred.credentials.baking.PngBaker;
 import dev.microcred.credentials.baking.SvgBaker;
 import dev.microcred.credentials.json.Json;
+import dev.microcred.server.issuing.ClaimTokens;
 import dev.microcred.server.issuing.Issuance;
 import dev.microcred.server.issuing.IssuerRegistry;
+import dev.microcred.server.issuing.OpaqueTokens;
 import dev.microcred.store.Issuer;
 import dev.microcred.store.StoredAchievement;
 import dev.microcred.store.StoredCredential;
@@ -105,6 +107,44 @@ abstract class WalletContract {
         assertThat(wallet.status()).isEqualTo(200);
         assertThat(wallet.body()).contains("/wallet/" + id).contains("claimed").contains("valid")
                 .contains("&lt;script&gt;").doesNotContain("<script>alert");
+    }
+
+    @Test
+    void claimLinksNameTheirCredentialAndOnlyTheirSecretOpensIt() {
+        Issuance.Issued first = issue(email());
+        Issuance.Issued second = issue(email());
+        String token = path(first.claimUrl()).substring("/claim/".length());
+        assertThat(token).startsWith("claim_" + first.stored().id());
+        assertThat(ClaimTokens.credentialId(token)).hasValue(first.stored().id());
+        WebUser anonymous = new WebUser(server.baseUrl());
+        assertThat(anonymous.get("/claim/" + token).status()).isEqualTo(200);
+        // the first credential's secret under the second's id, and a changed secret, open nothing
+        String secret = token.substring(("claim_" + first.stored().id()).length());
+        assertThat(anonymous.get("/claim/claim_" + second.stored().id() + secret).status()).isEqualTo(404);
+        String changed = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
+        assertThat(anonymous.get("/claim/" + changed).status()).isEqualTo(404);
+    }
+
+    @Test
+    void claimLinksOfTheOlderFormStillWork() {
+        // links sent before tokens named their credential: "claim_" and the secret, found by the token's hash
+        String email = email();
+        Issuance.Issued issued = issue(email);
+        String older = OpaqueTokens.create("claim");
+        p.db().inTransaction(c -> {
+            try (var update = c.prepareStatement("UPDATE credential SET claim_token_hash = ? WHERE id = ?")) {
+                update.setString(1, OpaqueTokens.hash(older));
+                update.setString(2, issued.stored().id());
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+            return null;
+        });
+        assertThat(ClaimTokens.credentialId(older)).isEmpty();
+        WebUser u = learner(email);
+        assertThat(u.get("/claim/" + older).body()).contains("id=\"claim\"");
+        Http.Response claimed = u.post("/claim/" + older, Map.of());
+        assertThat(claimed.status()).as(claimed.body()).isEqualTo(303);
+        assertThat(stored(issued.stored().id()).holderAccountId()).isNotNull();
     }
 
     @Test

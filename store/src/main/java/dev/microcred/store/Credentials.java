@@ -25,6 +25,7 @@ public final class Credentials {
             """;
     private static final String BY_ID = COLUMNS + " WHERE id = ?";
     private static final String BY_CLAIM_TOKEN = COLUMNS + " WHERE claim_token_hash = ?";
+    private static final String BY_ID_AND_CLAIM_TOKEN = COLUMNS + " WHERE id = ? AND claim_token_hash = ?";
     private static final String BY_ISSUER = COLUMNS + """
              WHERE issuer_id = ? ORDER BY issued_at DESC, id LIMIT ? OFFSET ?
             """;
@@ -107,8 +108,18 @@ public final class Credentials {
         return Jdbc.one(c, BY_ID, Credentials::map, id);
     }
 
+    /**
+     * The unclaimed credential whose claim token hashes to {@code claimTokenHash}: read through the whole table
+     * (no index of hashes); for claim tokens that do not name their credential.
+     */
     public Optional<StoredCredential> byClaimToken(Connection c, String claimTokenHash) throws SQLException {
         return Jdbc.one(c, BY_CLAIM_TOKEN, Credentials::map, claimTokenHash);
+    }
+
+    /** The credential {@code id} if it is unclaimed and its claim token hashes to {@code claimTokenHash}. */
+    public Optional<StoredCredential> byClaimToken(Connection c, String id, String claimTokenHash)
+            throws SQLException {
+        return Jdbc.one(c, BY_ID_AND_CLAIM_TOKEN, Credentials::map, id, claimTokenHash);
     }
 
     /** The issuer's credentials, newest first. */

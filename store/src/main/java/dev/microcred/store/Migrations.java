@@ -30,7 +30,7 @@ public final class Migrations {
      * (work streams take blocks: V100 accounts and roles, V200 bulk and operations, V300 skills, V400 wallet, V500
      * transparency log, V550 transparency-log anchors, V600 career goals and employers, V720 mail and status
      * settings, V740 achievement images, V750 renewal, V810 VC-JWT downloads and mail attempts, V820 clean-ups,
-     * V830 bulk issuance's cursor) but never repeat.
+     * V830 bulk issuance's cursor and claim tokens) but never repeat.
      */
     static final List<String> BUNDLED = List.of(
             "V001__accounts.sql",
@@ -53,7 +53,8 @@ public final class Migrations {
             "V810__credential_jwt.sql",
             "V811__mail_last_attempt.sql",
             "V820__pathway_parts.sql",
-            "V830__bulk_row_cursor.sql");
+            "V830__bulk_row_cursor.sql",
+            "V831__claim_tokens_name_their_credential.sql");
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final long ADVISORY_LOCK_KEY = 0x6d6963726f637265L; // "microcre"
 

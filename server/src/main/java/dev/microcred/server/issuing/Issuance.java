@@ -215,7 +215,7 @@ public final class Issuance {
         ObjectNode signed = DataIntegrity.standard().sign(unsigned.toJson(),
                 ProofOptions.of(Cryptosuite.EDDSA_RDFC_2022, template.key().verificationMethod()).withCreated(issuedAt),
                 template.signer());
-        String claimToken = email != null ? OpaqueTokens.create("claim") : null;
+        String claimToken = email != null ? ClaimTokens.create(id) : null;
         String claimUrl = claimToken == null ? null : issuers.baseUrl() + "/claim/" + claimToken;
         StoredCredential stored = new StoredCredential(id, template.issuer().id(), template.achievement().id(),
                 FORMAT_LDP, Json.write(signed), recipient.hash(), CredentialState.ACTIVE, revocation.list().id(),

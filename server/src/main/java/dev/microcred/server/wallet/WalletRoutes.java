@@ -21,6 +21,7 @@ import dev.microcred.server.accounts.Visitor;
 import dev.microcred.server.accounts.WebSignIn;
 import dev.microcred.server.http.Bodies;
 import dev.microcred.server.issuing.BadgeImages;
+import dev.microcred.server.issuing.ClaimTokens;
 import dev.microcred.server.issuing.Issuance;
 import dev.microcred.server.issuing.OpaqueTokens;
 import dev.microcred.server.web.CredentialPage;
@@ -43,6 +44,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -93,10 +96,18 @@ public final class WalletRoutes {
     // ---- claim
 
     private StoredCredential byClaimToken(String token) {
-        Optional<StoredCredential> k = token.length() > MAX_TOKEN ? Optional.empty()
-                : p.db().read(c -> p.store().credentials().byClaimToken(c, OpaqueTokens.hash(token)));
-        return k.orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND,
+        return p.db().read(c -> claimable(c, token)).orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND,
                 "this claim link is unknown or was used already: the credential may be in your wallet"));
+    }
+
+    /** The unclaimed credential of a claim link's token, by the id the token names (or by its hash alone). */
+    private Optional<StoredCredential> claimable(Connection c, String token) throws SQLException {
+        if (token.length() > MAX_TOKEN) {
+            return Optional.empty();
+        }
+        Optional<String> id = ClaimTokens.credentialId(token);
+        return id.isPresent() ? p.store().credentials().byClaimToken(c, id.get(), OpaqueTokens.hash(token))
+                : p.store().credentials().byClaimToken(c, OpaqueTokens.hash(token));
     }
 
     private void claimPage(Context ctx) {
@@ -129,9 +140,7 @@ public final class WalletRoutes {
         String token = ctx.pathParam("token");
         String hash = emailHash(account);
         String id = p.db().inTransaction(c -> {
-            Optional<StoredCredential> found = token.length() > MAX_TOKEN ? Optional.empty()
-                    : p.store().credentials().byClaimToken(c, OpaqueTokens.hash(token));
-            StoredCredential k = found.orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND,
+            StoredCredential k = claimable(c, token).orElseThrow(() -> new MicrocredException(Problem.NOT_FOUND,
                     "this claim link is unknown or was used already: the credential may be in your wallet"));
             if (!hash.equals(k.recipientHash())) {
                 throw new MicrocredException(Problem.FORBIDDEN, "this credential was issued to another email address"
