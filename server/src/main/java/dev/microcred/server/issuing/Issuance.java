@@ -142,7 +142,8 @@ public final class Issuance {
      * transaction by {@link #prepare}; stored by {@link #store}.
      */
     public record Prepared(StoredCredential stored, ObjectNode credential, OutboxMail mail, String pageUrl,
-                           String claimUrl, Template template, Recipient recipient) {
+                           String claimUrl, Template template, Recipient recipient,
+                           TransparencyLog.Append logEntry) {
         @Override
         public String toString() {
             return "Prepared[" + stored.id() + "]";
@@ -225,7 +226,11 @@ public final class Issuance {
                 null);
         OutboxMail mail = email == null ? null
                 : claimMail(template.issuer(), template.parsed(), email, id, pageUrl, claimUrl, issuedAt);
-        return new Prepared(stored, signed, mail, pageUrl, claimUrl, template, recipient);
+        // the transparency-log entry is hashed and formatted here, on the preparing thread, not while storing
+        TransparencyLog.Append logEntry = new TransparencyLog.Append(TransparencyLog.issuance(
+                template.issuer().did(), template.key().verificationMethod(), stored.document(), stored.validFrom()),
+                stored.id());
+        return new Prepared(stored, signed, mail, pageUrl, claimUrl, template, recipient, logEntry);
     }
 
     /** Tells the transparency log that a transaction of {@link #store} committed (the sequencer integrates soon). */
@@ -259,9 +264,7 @@ public final class Issuance {
         store.outbox().enqueueAll(c, mails);
         List<TransparencyLog.Append> entries = new ArrayList<>(prepared.size());
         for (Prepared p : prepared) {
-            entries.add(new TransparencyLog.Append(TransparencyLog.issuance(p.template().issuer().did(),
-                    p.template().key().verificationMethod(), p.stored().document(), p.stored().validFrom()),
-                    p.stored().id()));
+            entries.add(p.logEntry());
         }
         log.appendAll(c, entries);
     }

@@ -60,10 +60,18 @@ public final class TransparencyLog {
         this.policy = Policy.parse(policyText);
     }
 
-    /** An entry to append, with the credential it records (null for other events). */
-    public record Append(LogEntry entry, String credentialId) {
+    /**
+     * An entry to append, with the credential it records (null for other events), and its text (formatted when the
+     * append is made: bulk issuance makes them on its signing threads, outside the committing one).
+     */
+    public record Append(LogEntry entry, String credentialId, String text) {
         public Append {
             Objects.requireNonNull(entry, "entry");
+            Objects.requireNonNull(text, "text");
+        }
+
+        public Append(LogEntry entry, String credentialId) {
+            this(entry, credentialId, entry.format());
         }
     }
 
@@ -81,7 +89,7 @@ public final class TransparencyLog {
     public void appendAll(Connection c, List<Append> entries) throws SQLException {
         List<TransparencyLogStore.Pending> rows = new ArrayList<>(entries.size());
         for (Append a : entries) {
-            rows.add(new TransparencyLogStore.Pending(0, a.entry().format(), a.credentialId()));
+            rows.add(new TransparencyLogStore.Pending(0, a.text(), a.credentialId()));
         }
         store.appendPending(c, rows, clock.instant());
     }
