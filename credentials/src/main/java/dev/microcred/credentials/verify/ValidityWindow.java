@@ -41,9 +41,9 @@ final class ValidityWindow {
     /** A stated validity window; {@code unreadable} is the date text that could not be read (null when both were). */
     record Window(String fromField, String untilField, Instant from, Instant until, String unreadable) {
         Check check(Instant at) {
+            Outcome failure = failure(at);
             if (unreadable != null) {
-                return Check.failed(NAME, Outcome.INVALID, "a validity date is not an ISO 8601 date-time: "
-                        + unreadable);
+                return Check.failed(NAME, failure, "a validity date is not an ISO 8601 date-time: " + unreadable);
             }
             Map<String, String> values = new LinkedHashMap<>();
             values.put("checkedAt", at.toString());
@@ -53,14 +53,13 @@ final class ValidityWindow {
             if (until != null) {
                 values.put(untilField, until.toString());
             }
-            if (from != null && until != null && until.isBefore(from)) {
-                return Check.failed(NAME, Outcome.INVALID, fromField + " is after " + untilField, values);
-            }
-            if (from != null && at.isBefore(from)) {
-                return Check.failed(NAME, Outcome.NOT_YET_VALID, "not valid before " + from, values);
-            }
-            if (until != null && at.isAfter(until)) {
-                return Check.failed(NAME, Outcome.EXPIRED, "expired on " + until, values);
+            if (failure != null) {
+                String why = switch (failure) {
+                    case NOT_YET_VALID -> "not valid before " + from;
+                    case EXPIRED -> "expired on " + until;
+                    default -> fromField + " is after " + untilField;
+                };
+                return Check.failed(NAME, failure, why, values);
             }
             String detail = until == null
                     ? (from == null ? "no validity period stated" : "valid since " + from + ", no expiry")
@@ -70,9 +69,21 @@ final class ValidityWindow {
 
         /** The status {@link #check} gives at {@code at}, without building its explanation. */
         Check.Status status(Instant at) {
-            boolean failed = unreadable != null || from != null && until != null && until.isBefore(from)
-                    || from != null && at.isBefore(from) || until != null && at.isAfter(until);
-            return failed ? Check.Status.FAILED : Check.Status.PASSED;
+            return failure(at) == null ? Check.Status.PASSED : Check.Status.FAILED;
+        }
+
+        /** Why the window fails at {@code at}, or null when it holds. */
+        private Outcome failure(Instant at) {
+            if (unreadable != null || from != null && until != null && until.isBefore(from)) {
+                return Outcome.INVALID;
+            }
+            if (from != null && at.isBefore(from)) {
+                return Outcome.NOT_YET_VALID;
+            }
+            if (until != null && at.isAfter(until)) {
+                return Outcome.EXPIRED;
+            }
+            return null;
         }
     }
 
