@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * How a pending bulk row ended.
  *
- * @param state {@link BulkRow#ISSUED}, {@link BulkRow#SKIPPED} or {@link BulkRow#FAILED}
+ * @param state {@link BulkRow#SKIPPED} or {@link BulkRow#FAILED} (issued rows are recorded by the job's cursor,
+ *     {@link BulkJobs#finishBatch})
  * @param credentialId the credential, or null when failed
  * @param error why it failed, or null
  */

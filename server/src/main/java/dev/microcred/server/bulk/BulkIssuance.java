@@ -50,9 +50,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A batch: rows whose idempotency key already yielded a credential are marked {@code skipped} with it; the others
  * get revocation indexes, are built and signed on a small fixed pool (one thread per core, outside any transaction),
- * and then their credentials, claim mails, idempotency keys, "done" marks and the job's counters commit in ONE
- * transaction. A key taken meanwhile, an index taken meanwhile, or a row finished by another node rolls the batch
- * back and it is retried: nothing is half-issued and no key yields two credentials.
+ * and then their credentials, claim mails, idempotency keys, the job's cursor past the batch (which records its
+ * issued rows), the marks of its skipped and failed rows and the job's counters commit in ONE transaction. A key
+ * taken meanwhile, an index taken meanwhile, or a row finished by another node rolls the batch back and it is
+ * retried: nothing is half-issued and no key yields two credentials.
  *
  * <p>With {@code background} false nothing runs by itself: tests call {@link #step} between simulated crashes.
  * Thread-safe.

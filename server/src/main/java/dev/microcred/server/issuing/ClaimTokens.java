@@ -24,7 +24,7 @@ public final class ClaimTokens {
         if (canonicalUuid(credentialId).isEmpty()) {
             throw new IllegalArgumentException("a credential id is a UUID");
         }
-        return PREFIX + credentialId + OpaqueTokens.create("x").substring(2);
+        return PREFIX + credentialId + OpaqueTokens.secret();
     }
 
     /** The credential a token of the current form names, or empty (a token of the older form, or not a token). */

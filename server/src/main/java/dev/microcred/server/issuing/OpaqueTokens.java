@@ -17,9 +17,14 @@ public final class OpaqueTokens {
 
     /** A fresh secret such as {@code mcat_3q2...}. */
     public static String create(String prefix) {
+        return prefix + "_" + secret();
+    }
+
+    /** 32 fresh random bytes, base64url without padding (43 characters). */
+    public static String secret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The hex SHA-256 stored in place of the secret. */
