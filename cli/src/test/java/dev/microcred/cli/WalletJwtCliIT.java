@@ -106,7 +106,9 @@ class WalletJwtCliIT {
         Path other = Files.writeString(dir.resolve("credential.tlog"), p.tlog().receipt(id).orElseThrow());
         CliRun mismatched = CliRun.of("verify", map[0], map[1], map[2], "--receipt", other.toString(), "--policy",
                 policy.toString(), jwtFile.toString());
-        assertThat(mismatched.exitCode()).isEqualTo(1);
+        assertThat(mismatched.exitCode()).as(mismatched.out() + mismatched.err()).isEqualTo(1);
+        assertThat(mismatched.out()).as("the tlog step rejects it, not some other failure")
+                .containsPattern("FAIL\\s+tlog").containsPattern("ok\\s+proof");
 
         // the audit: the log with the JWT's issuance entry verifies; the issuer's records must know both forms
         String jsonHash = Sha256.hex(issued.stored().document().getBytes(StandardCharsets.UTF_8));

@@ -213,7 +213,9 @@ abstract class WalletJwtContract {
                 .contains("data-check=\"tlog\" data-outcome=\"passed\"").doesNotContain("data-outcome=\"failed\"");
         // a JWT the platform did not make for this credential gets the credential's receipt, which does not match
         String forged = jwt.substring(0, jwt.lastIndexOf('.') + 1) + "AAAA";
-        assertThat(visitor.post("/verify", Map.of("credential", forged)).body()).doesNotContain("data-outcome=\"valid\"");
+        assertThat(visitor.post("/verify", Map.of("credential", forged)).body()).doesNotContain("data-outcome=\"valid\"")
+                .as("the tlog step itself, not only the broken signature, rejects it")
+                .contains("data-check=\"tlog\" data-outcome=\"failed\"");
 
         // revoked: the same stored JWT now verifies as revoked (its status entry is inside)
         Http.Response revoke = http.post("/api/issuers/" + issuer[0] + "/credentials/" + id + "/revoke", issuer[1],

@@ -16,8 +16,8 @@ public final class CredentialJwts {
     private static final String BY_CREDENTIAL = """
             SELECT jwt FROM credential_jwt WHERE credential_id = ?
             """;
-    private static final String LOG_REF = """
-            SELECT log_ref FROM credential_jwt WHERE credential_id = ?
+    private static final String WITH_LOG_REF = """
+            SELECT jwt, log_ref FROM credential_jwt WHERE credential_id = ?
             """;
 
     /**
@@ -31,9 +31,13 @@ public final class CredentialJwts {
         Jdbc.update(c, INSERT, credentialId, logRef, jwt, keyId, createdAt);
     }
 
-    /** The id the JWT's transparency-log entry of {@code credentialId} is filed under, if a JWT was made. */
-    public Optional<String> logRef(Connection c, String credentialId) throws SQLException {
-        return Jdbc.one(c, LOG_REF, rs -> rs.getString(1), credentialId);
+    /** The stored JWT of {@code credentialId} with the id its transparency-log entry is filed under, if one was made. */
+    public Optional<Stored> withLogRef(Connection c, String credentialId) throws SQLException {
+        return Jdbc.one(c, WITH_LOG_REF, rs -> new Stored(rs.getString(1), rs.getString(2)), credentialId);
+    }
+
+    /** A stored JWT and the id its transparency-log entry is filed under ({@code tlog_entry.credential_id}). */
+    public record Stored(String jwt, String logRef) {
     }
 
     /** The stored JWT of {@code credentialId}, if one was made. */

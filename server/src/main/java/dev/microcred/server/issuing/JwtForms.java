@@ -63,12 +63,11 @@ public final class JwtForms {
      * JWT (surrounding white space aside), with its transparency-log receipt once a published checkpoint covers it.
      */
     public Optional<TlogCheck.Form> form(String credentialId, String text) {
-        Optional<String> jwt = stored(credentialId);
-        if (jwt.isEmpty() || !jwt.get().equals(text.strip())) {
+        Optional<CredentialJwts.Stored> stored = db.read(c -> jwts.withLogRef(c, credentialId));
+        if (stored.isEmpty() || !stored.get().jwt().equals(text.strip())) {
             return Optional.empty();
         }
-        return Optional.of(new TlogCheck.Form(db.read(c -> jwts.logRef(c, credentialId)).flatMap(log::receipt)
-                .orElse(null)));
+        return Optional.of(new TlogCheck.Form(log.receipt(stored.get().logRef()).orElse(null)));
     }
 
     /**
